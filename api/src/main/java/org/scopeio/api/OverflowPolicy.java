@@ -1,0 +1,26 @@
+package org.scopeio.api;
+
+/**
+ * What a bounded {@link HandoffQueue} does when the producer is faster than the consumer and the
+ * queue is full. Whatever the policy, every item it drops is counted.
+ */
+public enum OverflowPolicy {
+  /** The producer waits until there is room: nothing is lost, the source may back up. */
+  BLOCK,
+  /** The item being offered is dropped; the queue keeps the older items. */
+  DROP_NEWEST,
+  /** The oldest queued item is dropped to make room for the new one. */
+  DROP_OLDEST;
+
+  /** Parses {@code block}, {@code drop-newest}, {@code drop_oldest} and the like. */
+  public static OverflowPolicy fromId(String id) {
+    String n = id.trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+    for (OverflowPolicy p : values()) {
+      if (p.name().equals(n)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown overflow policy '" + id + "'; expected block, drop-newest or drop-oldest");
+  }
+}

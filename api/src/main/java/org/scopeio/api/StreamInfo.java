@@ -1,0 +1,50 @@
+package org.scopeio.api;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an open device delivers: the frame geometry and pixel type every frame shares, the nominal
+ * frame rate, and the buffer header format of its frames. Writers receive it when they open.
+ *
+ * @param deviceType the provider type, e.g. {@code simulated}
+ * @param description a one-line description for people (model, file, port)
+ * @param width columns per frame
+ * @param height rows per frame
+ * @param pixelType pixel storage
+ * @param frameRate nominal frames per second; {@code NaN} if unknown
+ * @param headerFormat format of the frames' buffer headers; {@code null} if frames carry none
+ * @param properties further facts worth recording with the data (settings read from the device)
+ */
+public record StreamInfo(
+    String deviceType,
+    String description,
+    int width,
+    int height,
+    PixelType pixelType,
+    double frameRate,
+    BufferHeaderFormat headerFormat,
+    Map<String, String> properties) {
+
+  public StreamInfo {
+    Objects.requireNonNull(deviceType, "deviceType");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(pixelType, "pixelType");
+    if (width <= 0 || height <= 0) {
+      throw new IllegalArgumentException(
+          "frame size must be positive, got " + width + "x" + height);
+    }
+    properties = Map.copyOf(properties);
+  }
+
+  /** The header format, if frames carry buffer headers. */
+  public Optional<BufferHeaderFormat> findHeaderFormat() {
+    return Optional.ofNullable(headerFormat);
+  }
+
+  /** Whether the nominal frame rate is known. */
+  public boolean hasFrameRate() {
+    return !Double.isNaN(frameRate) && frameRate > 0;
+  }
+}

@@ -1,0 +1,47 @@
+package org.scopeio.api.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.scopeio.api.BufferHeaderFormat;
+import org.scopeio.api.ConfigException;
+
+/** The config types defined by the api module. */
+public final class ConfigTypes {
+  private ConfigTypes() {}
+
+  /**
+   * A buffer header format: a flat map of field name to word index ({@code null} for an optional
+   * field the format does not carry). Reads Scopeio's files and mio's {@code BufferHeaderFormat},
+   * {@code SDBufferHeaderFormat} and {@code StreamBufferHeaderFormat} files unchanged.
+   */
+  public static final ConfigType<BufferHeaderFormat> BUFFER_HEADER_FORMAT =
+      ConfigType.custom(
+          "buffer-header-format",
+          Set.of(
+              "mio.models.buffer.BufferHeaderFormat",
+              "mio.models.sdcard.SDBufferHeaderFormat",
+              "mio.models.stream.StreamBufferHeaderFormat"),
+          Set.of(),
+          (body, doc) -> {
+            Map<String, Integer> fields = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : body.properties()) {
+              JsonNode v = e.getValue();
+              if (v.isNull()) {
+                fields.put(e.getKey(), null);
+              } else if (v.canConvertToInt() && v.isIntegralNumber() && v.asInt() >= 0) {
+                fields.put(e.getKey(), v.asInt());
+              } else {
+                throw new ConfigException(
+                    doc.location(),
+                    e.getKey(),
+                    "expected a word index (an integer >= 0) or null, found " + v);
+              }
+            }
+            if (fields.isEmpty()) {
+              throw new ConfigException(doc.location(), null, "a header format needs fields");
+            }
+            return BufferHeaderFormat.of(doc.header().id(), fields);
+          });
+}

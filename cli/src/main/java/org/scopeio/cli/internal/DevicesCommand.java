@@ -1,0 +1,32 @@
+package org.scopeio.cli.internal;
+
+import jakarta.inject.Inject;
+import org.scopeio.api.DeviceRegistry;
+import org.scopeio.api.spi.DeviceProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code scopeio devices}: the device providers on the class path. */
+@Command(
+    name = "devices",
+    mixinStandardHelpOptions = true,
+    description = "List the device types found on the class path.")
+public final class DevicesCommand implements Runnable {
+  private final DeviceRegistry devices;
+  @Spec CommandSpec spec;
+
+  @Inject
+  public DevicesCommand(DeviceRegistry devices) {
+    this.devices = devices;
+  }
+
+  @Override
+  public void run() {
+    Table t = new Table("TYPE", "CLASS", "VERSION", "DESCRIPTION");
+    for (DeviceProvider p : devices.providers()) {
+      t.row(p.type(), p.getClass().getName(), ModuleVersion.of(p.getClass()), p.description());
+    }
+    t.print(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,34 @@
+package org.scopeio.simulator.internal;
+
+import org.scopeio.api.BufferHeaderFormat;
+import org.scopeio.api.Device;
+import org.scopeio.api.DeviceRequest;
+import org.scopeio.api.config.ConfigTypes;
+import org.scopeio.api.spi.DeviceProvider;
+import org.scopeio.simulator.SimulatedDevice;
+import org.scopeio.simulator.SimulatedDeviceConfig;
+
+/** ServiceLoader entry for the {@code simulated} device. */
+public final class SimulatedDeviceProvider implements DeviceProvider {
+  @Override
+  public String type() {
+    return "simulated";
+  }
+
+  @Override
+  public String description() {
+    return "synthetic calcium-imaging miniscope (no hardware needed)";
+  }
+
+  @Override
+  public Device create(DeviceRequest request) {
+    request.requireOnlyOptions(type(), SimulatedDeviceConfig.OPTION_KEYS);
+    SimulatedDeviceConfig config =
+        request
+            .loadConfig(SimulatedDeviceConfig.TYPE, SimulatedDeviceConfig.DEFAULT_ID)
+            .withOptions(request.options());
+    BufferHeaderFormat format =
+        request.configs().load(config.headerFormat(), ConfigTypes.BUFFER_HEADER_FORMAT);
+    return new SimulatedDevice(config, format);
+  }
+}

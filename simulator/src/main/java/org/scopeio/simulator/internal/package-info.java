@@ -1,0 +1,2 @@
+/** ServiceLoader entries of the simulator module. */
+package org.scopeio.simulator.internal;

@@ -1,0 +1,292 @@
+package org.scopeio.writers;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import org.scopeio.api.Frame;
+import org.scopeio.api.FrameWriter;
+import org.scopeio.api.StreamInfo;
+import org.scopeio.api.WriteException;
+import org.scopeio.api.WriterOptions;
+import org.scopeio.writers.internal.OutputFiles;
+
+/**
+ * Writes frames as raw pixels to {@code <stem>.raw} (row-major, 16-bit little-endian) with a JSON
+ * sidecar {@code <stem>.raw.json} that lets any tool memory-map the file:
+ *
+ * <pre>{@code
+ * { "format": "scopeio-raw", "format_version": 1,
+ *   "width": 200, "height": 200, "pixel_type": "uint8", "byte_order": "little",
+ *   "offset": 0, "frame_count": 200, "frame_rate": 20.0,
+ *   "device": "simulated", "description": "...",
+ *   "timestamps": [ { "index": 0, "device_frame_number": 0, "device_timestamp_ms": 1000,
+ *                     "host_monotonic_ns": 123, "wall_clock": "2026-11-21T17:00:00Z" }, ... ],
+ *   "gaps": [ { "before_frame": 17, "count": 2 } ] }
+ * }</pre>
+ *
+ * {@code frame_rate} is {@code null} when unknown; {@code device_frame_number} and {@code
+ * device_timestamp_ms} are {@code null} when the device has none. A gap says that {@code count}
+ * frames were lost before file frame {@code before_frame}.
+ *
+ * <p>Pixels reach the operating system as each frame is written. Timestamps go to an append-only
+ * journal {@code <stem>.raw.journal} (constant memory whatever the length of the recording), which
+ * becomes the sidecar on {@link #close()}; after a crash the journal still holds them.
+ */
+public final class RawWriter implements FrameWriter {
+  /** Extension of the pixel file. */
+  public static final String RAW = ".raw";
+
+  /** Extension of the JSON sidecar. */
+  public static final String SIDECAR = ".raw.json";
+
+  static final String JOURNAL = ".raw.journal";
+  private static final int JOURNAL_RECORD = 8 * 5 + 4;
+  private static final long GAP_MARK = Long.MIN_VALUE;
+
+  private Path rawPath;
+  private Path sidecarPath;
+  private Path journalPath;
+  private StreamInfo info;
+  private FileChannel raw;
+  private FileChannel journal;
+  private ByteBuffer frameBuffer;
+  private final ByteBuffer journalBuffer =
+      ByteBuffer.allocate(JOURNAL_RECORD).order(ByteOrder.LITTLE_ENDIAN);
+  private long frames;
+  private boolean closed;
+
+  @Override
+  public void open(Path stem, StreamInfo info, WriterOptions options) {
+    if (raw != null) {
+      throw new IllegalStateException("raw writer is already open");
+    }
+    this.info = info;
+    rawPath = OutputFiles.withSuffix(stem, RAW);
+    sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
+    journalPath = OutputFiles.withSuffix(stem, JOURNAL);
+    OutputFiles.prepare(rawPath, options.overwrite());
+    OutputFiles.prepare(sidecarPath, options.overwrite());
+    try {
+      raw =
+          FileChannel.open(
+              rawPath,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING);
+      journal =
+          FileChannel.open(
+              journalPath,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING);
+      // a sidecar from the start, so that a crashed recording still describes its pixels
+      writeSidecar(sidecarPath, false);
+    } catch (IOException e) {
+      throw new WriteException(rawPath, WriteException.NO_FRAME, "cannot create", e);
+    }
+    frameBuffer =
+        ByteBuffer.allocateDirect(
+                Math.toIntExact((long) info.width() * info.height() * info.pixelType().bytes()))
+            .order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  @Override
+  public void write(Frame frame) {
+    requireOpen();
+    if (frame.width() != info.width()
+        || frame.height() != info.height()
+        || frame.pixelType() != info.pixelType()) {
+      throw new WriteException(
+          rawPath,
+          frame.index(),
+          "frame is "
+              + frame.width()
+              + "x"
+              + frame.height()
+              + " "
+              + frame.pixelType().id()
+              + " but the file holds "
+              + info.width()
+              + "x"
+              + info.height()
+              + " "
+              + info.pixelType().id(),
+          null);
+    }
+    try {
+      frameBuffer.clear();
+      frame.copyPixelsTo(frameBuffer);
+      frameBuffer.flip();
+      while (frameBuffer.hasRemaining()) {
+        raw.write(frameBuffer);
+      }
+      journalBuffer.clear();
+      journalBuffer
+          .putLong(frame.index())
+          .putLong(frame.deviceFrameNumber().orElse(-1))
+          .putLong(frame.deviceTimestampMillis().orElse(-1))
+          .putLong(frame.hostMonotonicNanos())
+          .putLong(frame.wallClock().getEpochSecond())
+          .putInt(frame.wallClock().getNano());
+      writeJournal();
+    } catch (IOException e) {
+      throw new WriteException(rawPath, frame.index(), "cannot write", e);
+    }
+    frames++;
+  }
+
+  @Override
+  public void gap(long count) {
+    requireOpen();
+    if (count <= 0) {
+      return;
+    }
+    journalBuffer.clear();
+    journalBuffer.putLong(GAP_MARK).putLong(frames).putLong(count).putLong(0).putLong(0).putInt(0);
+    try {
+      writeJournal();
+    } catch (IOException e) {
+      throw new WriteException(journalPath, frames, "cannot record a gap", e);
+    }
+  }
+
+  private void writeJournal() throws IOException {
+    journalBuffer.flip();
+    while (journalBuffer.hasRemaining()) {
+      journal.write(journalBuffer);
+    }
+  }
+
+  @Override
+  public List<Path> files() {
+    return rawPath == null ? List.of() : List.of(rawPath, sidecarPath);
+  }
+
+  /** Frames written so far. */
+  public long frameCount() {
+    return frames;
+  }
+
+  @Override
+  public void close() {
+    if (closed || raw == null) {
+      closed = true;
+      return;
+    }
+    closed = true;
+    try {
+      raw.close();
+      journal.close();
+      Path tmp = OutputFiles.withSuffix(sidecarPath, ".tmp");
+      writeSidecar(tmp, true);
+      Files.move(
+          tmp, sidecarPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.deleteIfExists(journalPath);
+    } catch (IOException e) {
+      throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot complete", e);
+    }
+  }
+
+  private void requireOpen() {
+    if (raw == null || closed) {
+      throw new IllegalStateException("raw writer is not open");
+    }
+  }
+
+  private void writeSidecar(Path target, boolean fromJournal) throws IOException {
+    try (JsonGenerator g = new JsonFactory().createGenerator(target.toFile(), JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("format", "scopeio-raw");
+      g.writeNumberField("format_version", 1);
+      g.writeNumberField("width", info.width());
+      g.writeNumberField("height", info.height());
+      g.writeStringField("pixel_type", info.pixelType().id());
+      g.writeStringField("byte_order", "little");
+      g.writeNumberField("offset", 0);
+      g.writeNumberField("frame_count", fromJournal ? frames : 0);
+      if (info.hasFrameRate()) {
+        g.writeNumberField("frame_rate", info.frameRate());
+      } else {
+        g.writeNullField("frame_rate");
+      }
+      g.writeStringField("device", info.deviceType());
+      g.writeStringField("description", info.description());
+      g.writeArrayFieldStart("timestamps");
+      if (fromJournal) {
+        copyJournal(g, false);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("gaps");
+      if (fromJournal) {
+        copyJournal(g, true);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  private void copyJournal(JsonGenerator g, boolean gaps) throws IOException {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(journalPath), 1 << 16))) {
+      byte[] rec = new byte[JOURNAL_RECORD];
+      ByteBuffer b = ByteBuffer.wrap(rec).order(ByteOrder.LITTLE_ENDIAN);
+      while (true) {
+        try {
+          in.readFully(rec);
+        } catch (EOFException end) {
+          return;
+        }
+        b.clear();
+        long first = b.getLong();
+        if (first == GAP_MARK) {
+          long before = b.getLong();
+          long count = b.getLong();
+          if (gaps) {
+            g.writeStartObject();
+            g.writeNumberField("before_frame", before);
+            g.writeNumberField("count", count);
+            g.writeEndObject();
+          }
+          continue;
+        }
+        if (gaps) {
+          continue;
+        }
+        long deviceFrame = b.getLong();
+        long deviceTs = b.getLong();
+        long hostNs = b.getLong();
+        long sec = b.getLong();
+        int nano = b.getInt();
+        g.writeStartObject();
+        g.writeNumberField("index", first);
+        if (deviceFrame < 0) {
+          g.writeNullField("device_frame_number");
+        } else {
+          g.writeNumberField("device_frame_number", deviceFrame);
+        }
+        if (deviceTs < 0) {
+          g.writeNullField("device_timestamp_ms");
+        } else {
+          g.writeNumberField("device_timestamp_ms", deviceTs);
+        }
+        g.writeNumberField("host_monotonic_ns", hostNs);
+        g.writeStringField("wall_clock", Instant.ofEpochSecond(sec, nano).toString());
+        g.writeEndObject();
+      }
+    }
+  }
+}
