@@ -32,7 +32,7 @@ public final class Main {
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          boolean verbose = parseResult.hasMatchedOption("--verbose");
+          boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
           Throwable cause = e;
           commandLine.getErr().println("scopeio: " + describe(cause));
           if (verbose) {

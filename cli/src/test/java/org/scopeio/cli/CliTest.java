@@ -1,0 +1,208 @@
+package org.scopeio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.util.Modules;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scopeio.api.config.ConfigStore;
+
+class CliTest {
+  @TempDir Path dir;
+
+  record Result(int code, String out, String err) {}
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    ConfigStore configs = new ConfigStore(dir.resolve("configs"), getClass().getClassLoader());
+    int code =
+        Main.run(
+            args,
+            Modules.override(new ScopeioModule())
+                .with(
+                    new AbstractModule() {
+                      @Override
+                      protected void configure() {
+                        bind(ConfigStore.class).toInstance(configs);
+                      }
+                    }),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void versionAndHelp() {
+    Result v = run("--version");
+    assertThat(v.code()).isZero();
+    assertThat(v.out()).startsWith("scopeio ");
+    Result h = run("record", "--help");
+    assertThat(h.code()).isZero();
+    assertThat(h.out()).contains("--frames=N", "--duration=TIME", "--format=FMT");
+  }
+
+  @Test
+  void recordWritesRawJsonAndCsvFromTheSimulatedScope() throws Exception {
+    Path stem = dir.resolve("demo/run1");
+    Result r =
+        run(
+            "record",
+            "--out",
+            stem.toString(),
+            "--frames",
+            "12",
+            "-O",
+            "pacing=as-fast-as-possible");
+    assertThat(r.err()).contains("Recording from simulated: simulated miniscope 200x200 uint8");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("Recorded 12 frames from simulated")
+        .contains("dropped    0 frames")
+        .contains("ended by   frame limit")
+        .contains(stem + ".raw", stem + ".raw.json", stem + ".csv");
+    assertThat(Files.size(Path.of(stem + ".raw"))).isEqualTo(12 * 200 * 200);
+    assertThat(Files.readString(Path.of(stem + ".raw.json"))).contains("\"frame_count\" : 12");
+    // 8 buffers of at most 5032 pixels per 200x200 frame, plus the header row
+    assertThat(Files.readAllLines(Path.of(stem + ".csv"))).hasSize(1 + 12 * 8);
+  }
+
+  @Test
+  void recordStopsAtEndOfDataAndHonoursDurationAndFormat() throws Exception {
+    Path stem = dir.resolve("d");
+    Result r =
+        run(
+            "record",
+            "--out",
+            stem.toString(),
+            "--duration",
+            "20s",
+            "--format",
+            "raw",
+            "-O",
+            "frames=3",
+            "-O",
+            "pacing=as-fast-as-possible",
+            "-O",
+            "width=30",
+            "-O",
+            "height=20");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Recorded 3 frames", "ended by   end of data");
+    assertThat(Path.of(stem + ".raw")).hasSize(3 * 600);
+    assertThat(Path.of(stem + ".csv")).doesNotExist();
+  }
+
+  @Test
+  void existingOutputIsARuntimeErrorWithExitCodeOne() throws Exception {
+    Path stem = dir.resolve("x");
+    Files.writeString(Path.of(stem + ".csv"), "precious");
+    Result r =
+        run(
+            "record",
+            "--out",
+            stem.toString(),
+            "--frames",
+            "1",
+            "-O",
+            "pacing=as-fast-as-possible");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo("scopeio: " + stem + ".csv: exists; refusing to overwrite it (use --force)\n");
+    assertThat(Files.readString(Path.of(stem + ".csv"))).isEqualTo("precious");
+    assertThat(Path.of(stem + ".raw")).doesNotExist();
+    Result forced =
+        run(
+            "record",
+            "--out",
+            stem.toString(),
+            "--frames",
+            "1",
+            "--force",
+            "-O",
+            "pacing=as-fast-as-possible");
+    assertThat(forced.code()).isZero();
+  }
+
+  @Test
+  void runtimeFailuresNameTheCauseWithoutAStackTraceUnlessVerbose() {
+    Result r = run("record", "--out", dir.resolve("u").toString(), "--device", "usb-cam");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("scopeio: unknown device type 'usb-cam'; known: [simulated]\n");
+    Result v =
+        run("record", "--verbose", "--out", dir.resolve("u").toString(), "--device", "usb-cam");
+    assertThat(v.code()).isEqualTo(1);
+    assertThat(v.err()).contains("at org.scopeio.api.ProviderRegistry.get");
+    Result bad = run("record", "--out", dir.resolve("b").toString(), "-O", "warp=9");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err())
+        .startsWith("scopeio: device 'simulated' options: key 'warp': unknown option");
+    Result fmt = run("record", "--out", dir.resolve("f").toString(), "--format", "raw,mp4");
+    assertThat(fmt.code()).isEqualTo(1);
+    assertThat(fmt.err()).isEqualTo("scopeio: unknown writer format 'mp4'; known: [csv, raw]\n");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(run("record").code()).isEqualTo(2);
+    assertThat(run("record").err()).contains("Missing required option: '--out=<stem>'");
+    assertThat(run("record", "--out", "a", "--frames", "1", "--duration", "1s").err())
+        .contains("mutually exclusive");
+    assertThat(run("record", "--out", "a", "--duration", "soon").err())
+        .contains("'soon' is not a duration; use e.g. 500ms, 10s, 2m, 1h or PT10S");
+    assertThat(run("record", "--out", "a", "--frames", "0").code()).isEqualTo(2);
+    assertThat(run("teleport").code()).isEqualTo(2);
+    assertThat(run().code()).isEqualTo(2);
+    assertThat(run().err()).contains("missing command");
+  }
+
+  @Test
+  void devicesAndFormatsListTheProviders() {
+    Result d = run("devices");
+    assertThat(d.code()).isZero();
+    assertThat(d.out())
+        .contains("TYPE", "simulated", "org.scopeio.simulator.internal.SimulatedDeviceProvider");
+    Result f = run("formats");
+    assertThat(f.out()).contains("raw", "<stem>.raw <stem>.raw.json", "csv", "<stem>.csv");
+  }
+
+  @Test
+  void configListAndShow() throws Exception {
+    Files.createDirectories(dir.resolve("configs"));
+    Files.writeString(
+        dir.resolve("configs/fast.yaml"),
+        "id: simulated-fast\nmodel: simulated-device\nversion: 0.1.0\npacing: as-fast-as-possible\nframes: 4\n");
+    Result l = run("config", "list");
+    assertThat(l.code()).isZero();
+    assertThat(l.out())
+        .contains(
+            "simulated-fast", "user", "simulated-default", "packaged", "stream-buffer-header");
+    Result s = run("config", "show", "simulated-fast");
+    assertThat(s.out())
+        .isEqualTo(
+            "# "
+                + dir.resolve("configs/fast.yaml")
+                + "\nid: simulated-fast\nmodel: simulated-device\nversion: 0.1.0\npacing: as-fast-as-possible\nframes: 4\n");
+    Result rec = run("record", "--config", "simulated-fast", "--out", dir.resolve("cf").toString());
+    assertThat(rec.code()).isZero();
+    assertThat(rec.out()).contains("Recorded 4 frames");
+    Result missing = run("config", "show", "nope");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).startsWith("scopeio: no config with id 'nope'");
+  }
+
+  @Test
+  void durationsParse() {
+    var c = new org.scopeio.cli.internal.DurationConverter();
+    assertThat(c.convert("500ms").toMillis()).isEqualTo(500);
+    assertThat(c.convert("1.5s").toMillis()).isEqualTo(1500);
+    assertThat(c.convert("2m").toSeconds()).isEqualTo(120);
+    assertThat(c.convert("1h").toMinutes()).isEqualTo(60);
+    assertThat(c.convert("PT10S").toSeconds()).isEqualTo(10);
+  }
+}
