@@ -1,0 +1,62 @@
+package org.scopeio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs cli/target/scopeio.jar in its own JVM, as the ./scopeio launcher does. */
+class ShadedJarIT {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  Run scopeio(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(System.getProperty("scopeio.jar"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    pb.environment().put("SCOPEIO_CONFIG_DIR", dir.resolve("configs").toString());
+    pb.redirectOutput(dir.resolve("stdout").toFile());
+    pb.redirectError(dir.resolve("stderr").toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("scopeio finished").isTrue();
+    return new Run(
+        p.exitValue(),
+        Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theJarFindsEveryProviderAndPackagedConfigAndRecords() throws Exception {
+    Run devices = scopeio("devices");
+    assertThat(devices.code()).isZero();
+    assertThat(devices.out()).contains("simulated");
+    Run formats = scopeio("formats");
+    assertThat(formats.out()).contains("raw", "csv");
+    Run configs = scopeio("config", "list");
+    assertThat(configs.out())
+        .contains("sd-buffer-header", "stream-buffer-header", "simulated-default");
+    Run rec =
+        scopeio(
+            "record", "--out", "demo/run1", "--frames", "5", "-O", "pacing=as-fast-as-possible");
+    assertThat(rec.err()).contains("Recording from simulated");
+    assertThat(rec.code()).isZero();
+    assertThat(rec.out()).contains("Recorded 5 frames from simulated");
+    assertThat(dir.resolve("demo/run1.raw")).hasSize(5 * 200 * 200);
+    assertThat(dir.resolve("demo/run1.raw.json")).exists();
+    assertThat(dir.resolve("demo/run1.csv")).exists();
+    Run again = scopeio("record", "--out", "demo/run1", "--frames", "5");
+    assertThat(again.code()).isEqualTo(1);
+    Run usage = scopeio("record");
+    assertThat(usage.code()).isEqualTo(2);
+  }
+}
