@@ -1,4 +1,6 @@
 /**
- * Wire-free miniscope SD cards and their images. Start with {@link org.scopeio.sdcard.SectorMath}.
+ * Wire-free miniscope SD cards, their images and card readers (formats.md section 3). Start with
+ * {@link org.scopeio.sdcard.SdCard} (reader, index, random access, truncation) and {@link
+ * org.scopeio.sdcard.SdCardDevice} (the {@code sdcard} device).
  */
 package org.scopeio.sdcard;

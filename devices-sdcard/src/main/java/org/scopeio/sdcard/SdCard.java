@@ -1,0 +1,633 @@
+package org.scopeio.sdcard;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.scopeio.api.BufferHeader;
+import org.scopeio.api.BufferHeaderFormat;
+import org.scopeio.api.DeviceException;
+import org.scopeio.api.FormatException;
+import org.scopeio.api.Frame;
+import org.scopeio.api.FrameIntegrity;
+import org.scopeio.api.PixelType;
+import org.scopeio.api.format.SdLayout;
+
+/**
+ * A wire-free miniscope SD card, or an image of one, opened read-only (formats.md section 3).
+ *
+ * <p>{@link #open} reads the header and config sectors and scans every buffer header once (no pixel
+ * data) to build an index of frames, so {@link #frameCount()} is exact and {@link #readFrame(long)}
+ * reads any frame directly. The scan stops at a zero or implausible header length, at the end of
+ * the file, after {@code n_buffers_recorded + n_buffers_dropped} buffers, or at a corrupt header,
+ * and {@link #info()} says which. Frames are {@code height} rows of {@code width} columns. Memory
+ * use is the index (20 bytes per frame) plus one buffer, whatever the size of the card. Works on
+ * image files of any size and on block devices ({@code /dev/sdX}, {@code /dev/mmcblkN}, {@code
+ * \\.\PhysicalDriveN}).
+ *
+ * <p>Not thread-safe; one reader at a time.
+ */
+public final class SdCard implements Closeable {
+  /** Largest plausible frame: 8192 x 8192 pixels. */
+  static final long MAX_FRAME_PIXELS = 8192L * 8192L;
+
+  private static final int MAX_HEADER_WORDS = 128;
+
+  private final Path path;
+  private final String source;
+  private final FileChannel channel;
+  private final long size;
+  private final SdLayout layout;
+  private final String layoutId;
+  private final BufferHeaderFormat format;
+  private final int dataLengthIndex;
+  private final int frameNumIndex;
+  private final int frameBufferCountIndex;
+  private final SdRecordingConfig config;
+  private final Map<String, Long> settings;
+  private final boolean writeKeysValid;
+  private final int width;
+  private final int height;
+  private final ByteBuffer buffer;
+  private final int[] words = new int[MAX_HEADER_WORDS];
+  private final FrameIndex index = new FrameIndex();
+  private SdEndReason endReason;
+  private long endOffset;
+  private String endDetail;
+  private FormatException corruption;
+  private String incompleteFrame;
+  private long buffersScanned;
+  private long framesWithMissingData;
+  private boolean closed;
+
+  private SdCard(Path path, FileChannel channel, long size, SdLayout layout, String layoutId) {
+    this.path = path;
+    this.source = path.toString();
+    this.channel = channel;
+    this.size = size;
+    this.layout = layout;
+    this.layoutId = layoutId;
+    this.format = layout.bufferFormat(layoutId);
+    this.dataLengthIndex = layout.buffer().get("data_length");
+    this.frameNumIndex = layout.buffer().get("frame_num");
+    this.frameBufferCountIndex = layout.buffer().get("frame_buffer_count");
+    long[] header = readSectorWords(layout.sectors().headerPos(), "header");
+    long[] configWords = readSectorWords(layout.sectors().configPos(), "config");
+    this.writeKeysValid = keysAt(header, layout);
+    if (!writeKeysValid) {
+      checkLegacy();
+    }
+    this.settings = settings(header, layout);
+    SdLayout.ConfigPositions c = layout.config();
+    this.config =
+        new SdRecordingConfig(
+            configWords[c.width()],
+            configWords[c.height()],
+            configWords[c.fs()],
+            configWords[c.bufferSize()],
+            configWords[c.nBuffersRecorded()],
+            configWords[c.nBuffersDropped()]);
+    long configPos = layout.sectors().configPos();
+    requirePlausible(config.width(), "width", configPos + 4L * c.width());
+    requirePlausible(config.height(), "height", configPos + 4L * c.height());
+    if (config.width() * config.height() > MAX_FRAME_PIXELS) {
+      throw new FormatException(
+          source,
+          configPos,
+          "config sector says "
+              + config.width()
+              + "x"
+              + config.height()
+              + " pixels; expected at most "
+              + MAX_FRAME_PIXELS
+              + " pixels per frame");
+    }
+    this.width = (int) config.width();
+    this.height = (int) config.height();
+    this.buffer =
+        ByteBuffer.allocate(
+                Math.toIntExact(SectorMath.span((long) width * height, MAX_HEADER_WORDS)))
+            .order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /**
+   * Opens {@code path} (an image file or a block device) with {@code layout} and scans it.
+   *
+   * @param layoutId the layout's config id, for messages and the header format name
+   * @throws FormatException if the card cannot be read with this layout; when the write keys sit at
+   *     the legacy header sector instead, the message says so and names {@code
+   *     wirefree-sd-layout-legacy}
+   * @throws DeviceException if the file cannot be opened (missing, permission denied)
+   */
+  public static SdCard open(Path path, SdLayout layout, String layoutId) {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(path, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw new DeviceException(path + ": no such SD card image or device", e);
+    } catch (AccessDeniedException e) {
+      throw new DeviceException(
+          path
+              + ": permission denied; for a card reader add yourself to the 'disk' group (or use"
+              + " sudo), or copy the card first with 'dd if="
+              + path
+              + " of=card.img bs=1M'",
+          e);
+    } catch (IOException e) {
+      throw new DeviceException(path + ": cannot open: " + e.getMessage(), e);
+    }
+    try {
+      long size = ch.size();
+      // block devices report size 0 through FileChannel: read until the reads come back short
+      long knownSize = size > 0 || Files.isRegularFile(path) ? size : Long.MAX_VALUE;
+      SdCard card = new SdCard(path, ch, knownSize, layout, layoutId);
+      card.scan();
+      return card;
+    } catch (IOException e) {
+      closeQuietly(ch);
+      throw new DeviceException(path + ": cannot read: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(ch);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    try {
+      ch.close();
+    } catch (IOException ignored) {
+      // already failing
+    }
+  }
+
+  private void checkLegacy() {
+    long legacyPos = SdLayout.Sectors.LEGACY.headerPos();
+    if (legacyPos == layout.sectors().headerPos()) {
+      return;
+    }
+    long[] legacy = readSectorWords(legacyPos, "legacy header");
+    if (keysAt(legacy, layout)) {
+      throw new FormatException(
+          source,
+          layout.sectors().headerPos(),
+          "no write keys in the header sector "
+              + layout.sectors().header()
+              + " of layout '"
+              + layoutId
+              + "', but they are at sector "
+              + SdLayout.Sectors.LEGACY.header()
+              + ": this card uses the legacy layout (sectors 1023/1024/1025); use --layout"
+              + " wirefree-sd-layout-legacy");
+    }
+  }
+
+  private static boolean keysAt(long[] header, SdLayout layout) {
+    long[] keys = layout.writeKeys();
+    for (int i = 0; i < 4; i++) {
+      if (header[i] != keys[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Map<String, Long> settings(long[] header, SdLayout layout) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    layout.header().asMap().forEach((name, word) -> m.put(name, header[word]));
+    return Collections.unmodifiableMap(m);
+  }
+
+  private void requirePlausible(long value, String name, long offset) {
+    if (value < 1 || value > 8192) {
+      throw new FormatException(
+          source,
+          offset,
+          "config sector field '" + name + "' is " + value + "; expected 1 to 8192 pixels");
+    }
+  }
+
+  private long[] readSectorWords(long pos, String what) {
+    ByteBuffer b = ByteBuffer.allocate(SdLayout.SECTOR_WORDS * 4).order(ByteOrder.LITTLE_ENDIAN);
+    int n = read(b, pos);
+    if (n < b.capacity()) {
+      throw new FormatException(
+          source,
+          pos,
+          "the "
+              + what
+              + " sector is missing: the file ends at "
+              + (pos + Math.max(0, n))
+              + " bytes; an SD card image holds at least "
+              + (layout.sectors().dataPos())
+              + " bytes before its data");
+    }
+    long[] w = new long[SdLayout.SECTOR_WORDS];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Integer.toUnsignedLong(b.getInt(i * 4));
+    }
+    return w;
+  }
+
+  /** Reads up to {@code b.remaining()} bytes at {@code pos}; returns the count (short at EOF). */
+  private int read(ByteBuffer b, long pos) {
+    b.clear();
+    try {
+      int total = 0;
+      while (b.hasRemaining()) {
+        int n = channel.read(b, pos + total);
+        if (n < 0) {
+          break;
+        }
+        total += n;
+      }
+      b.flip();
+      return total;
+    } catch (IOException e) {
+      throw new DeviceException(
+          source + ": read failed at byte offset " + pos + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void scan() {
+    long limit = config.buffersRecorded() + config.buffersDropped();
+    long framePixels = (long) width * height;
+    long pos = layout.sectors().dataPos();
+    long curStart = -1;
+    int curBuffers = 0;
+    long curPixels = 0;
+    long curFrameNum = -1;
+    long curMaxFbc = -1;
+    ByteBuffer head = ByteBuffer.allocate(MAX_HEADER_WORDS * 4).order(ByteOrder.LITTLE_ENDIAN);
+    while (true) {
+      if (limit > 0 && buffersScanned >= limit) {
+        end(
+            SdEndReason.BUFFER_LIMIT,
+            pos,
+            "read all " + limit + " buffers the config sector lists");
+        break;
+      }
+      int n = read(head, pos);
+      if (n == 0) {
+        end(SdEndReason.END_OF_FILE, pos, "the file ends at byte " + pos);
+        break;
+      }
+      if (n < 4) {
+        end(
+            SdEndReason.TRUNCATED,
+            pos,
+            "the file ends inside a buffer header at byte " + (pos + n));
+        break;
+      }
+      long headerWords = Integer.toUnsignedLong(head.getInt(0));
+      if (headerWords == 0) {
+        end(SdEndReason.ZERO_LENGTH, pos, "header length word is 0 at byte offset " + pos);
+        break;
+      }
+      if (headerWords < format.wordsNeeded() || headerWords > MAX_HEADER_WORDS) {
+        end(
+            SdEndReason.IMPLAUSIBLE_LENGTH,
+            pos,
+            "header length word is "
+                + headerWords
+                + " at byte offset "
+                + pos
+                + "; layout '"
+                + layoutId
+                + "' needs "
+                + format.wordsNeeded()
+                + " to "
+                + MAX_HEADER_WORDS);
+        break;
+      }
+      int l = (int) headerWords;
+      if (n < 4 * l) {
+        end(
+            SdEndReason.TRUNCATED,
+            pos,
+            "the file ends inside a buffer header at byte " + (pos + n));
+        break;
+      }
+      long dataLength = Integer.toUnsignedLong(head.getInt(4 * dataLengthIndex));
+      if (dataLength == 0 || dataLength > framePixels) {
+        corruption =
+            new FormatException(
+                source,
+                pos + 4L * dataLengthIndex,
+                "buffer header data_length is "
+                    + dataLength
+                    + "; expected 1 to "
+                    + framePixels
+                    + " (one "
+                    + width
+                    + "x"
+                    + height
+                    + " frame)");
+        end(SdEndReason.CORRUPT_HEADER, pos, corruption.getMessage());
+        break;
+      }
+      if (size != Long.MAX_VALUE && pos + 4L * l + dataLength > size) {
+        end(
+            SdEndReason.TRUNCATED,
+            pos,
+            "the buffer at byte offset "
+                + pos
+                + " needs "
+                + (4L * l + dataLength)
+                + " bytes but the file ends at "
+                + size);
+        break;
+      }
+      long frameNum = Integer.toUnsignedLong(head.getInt(4 * frameNumIndex));
+      long fbc = Integer.toUnsignedLong(head.getInt(4 * frameBufferCountIndex));
+      if (curStart >= 0 && (fbc == 0 || frameNum != curFrameNum)) {
+        closeFrame(curStart, pos, curBuffers, curPixels, framePixels);
+        curStart = -1;
+      }
+      if (curStart < 0) {
+        curStart = pos;
+        curBuffers = 0;
+        curPixels = 0;
+        curFrameNum = frameNum;
+        curMaxFbc = -1;
+      }
+      curMaxFbc = Math.max(curMaxFbc, fbc);
+      curBuffers++;
+      curPixels += dataLength;
+      pos += SectorMath.span(dataLength, l);
+      buffersScanned++;
+    }
+    if (curStart >= 0) {
+      // short of pixels with a gap in the buffer numbering: a dropped buffer, keep the frame;
+      // short with contiguous numbering: the recording stopped inside the frame
+      boolean droppedInside = curMaxFbc + 1 > curBuffers;
+      if (curPixels >= framePixels || droppedInside) {
+        closeFrame(curStart, pos, curBuffers, curPixels, framePixels);
+      } else {
+        incompleteFrame =
+            "the last frame (frame_num "
+                + curFrameNum
+                + ", starting at byte offset "
+                + curStart
+                + ") has "
+                + curPixels
+                + " of "
+                + framePixels
+                + " pixels in "
+                + curBuffers
+                + " buffers; it is not returned";
+      }
+    }
+  }
+
+  private void closeFrame(long start, long end, int buffers, long pixels, long framePixels) {
+    index.add(start, end, buffers);
+    if (pixels < framePixels) {
+      framesWithMissingData++;
+    }
+  }
+
+  private void end(SdEndReason reason, long offset, String detail) {
+    endReason = reason;
+    endOffset = offset;
+    endDetail = detail;
+  }
+
+  /** What the scan found. */
+  public SdCardInfo info() {
+    return new SdCardInfo(
+        source,
+        layoutId,
+        writeKeysValid,
+        settings,
+        config,
+        index.size(),
+        buffersScanned,
+        endReason,
+        endOffset,
+        endDetail,
+        Optional.ofNullable(incompleteFrame),
+        framesWithMissingData);
+  }
+
+  /** Complete frames on the card. */
+  public long frameCount() {
+    return index.size();
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  public SdRecordingConfig config() {
+    return config;
+  }
+
+  public BufferHeaderFormat bufferFormat() {
+    return format;
+  }
+
+  /** The error of a corrupt header that ended the data, if that is why they end. */
+  public Optional<FormatException> corruption() {
+    return Optional.ofNullable(corruption);
+  }
+
+  /** Byte offset of frame {@code k}'s first buffer header. */
+  public long frameOffset(long k) {
+    checkIndex(k);
+    return index.start(k);
+  }
+
+  /** Byte offset just after frame {@code k}'s last buffer (sector slack included). */
+  public long frameEnd(long k) {
+    checkIndex(k);
+    return index.end(k);
+  }
+
+  /** Buffers of frame {@code k}. */
+  public int frameBuffers(long k) {
+    checkIndex(k);
+    return index.buffers(k);
+  }
+
+  private void checkIndex(long k) {
+    if (k < 0 || k >= index.size()) {
+      throw new IndexOutOfBoundsException(
+          source
+              + ": frame "
+              + k
+              + " does not exist; the card holds frames 0 to "
+              + (index.size() - 1));
+    }
+  }
+
+  /**
+   * Reads frame {@code k} (random access): its pixels, every buffer header, and its integrity
+   * (missing buffers and padded pixels when the buffers hold fewer than width x height bytes,
+   * excess bytes discarded when they hold more).
+   */
+  public Frame readFrame(long k) {
+    if (closed) {
+      throw new IllegalStateException(source + " is closed");
+    }
+    checkIndex(k);
+    long pos = index.start(k);
+    int buffers = index.buffers(k);
+    int framePixels = width * height;
+    byte[] pixels = new byte[framePixels];
+    List<BufferHeader> headers = new ArrayList<>(buffers);
+    int filled = 0;
+    long excess = 0;
+    long maxFbc = -1;
+    for (int b = 0; b < buffers; b++) {
+      int n = read(buffer, pos);
+      int l = n >= 4 ? buffer.getInt(0) : 0;
+      if (n < 4 || l <= 0 || l > MAX_HEADER_WORDS || n < 4 * l) {
+        throw new FormatException(source, pos, "buffer header changed since the card was scanned");
+      }
+      buffer.asIntBuffer().get(words, 0, l);
+      BufferHeader h = format.decodeUnchecked(words, 0, l);
+      headers.add(h);
+      long dataLength = Integer.toUnsignedLong(words[dataLengthIndex]);
+      maxFbc = Math.max(maxFbc, Integer.toUnsignedLong(words[frameBufferCountIndex]));
+      int available = (int) Math.min(dataLength, Math.max(0, n - 4L * l));
+      int copy = Math.min(available, framePixels - filled);
+      buffer.get(4 * l, pixels, filled, copy);
+      filled += copy;
+      excess += available - copy;
+      pos += SectorMath.span(dataLength, l);
+    }
+    int missingBuffers = (int) Math.max(0, maxFbc + 1 - buffers);
+    long padded = framePixels - filled;
+    if (padded > 0 && missingBuffers == 0) {
+      missingBuffers = 1; // short of pixels without a gap in the numbering: the tail is missing
+    }
+    BufferHeader first = headers.get(0);
+    return Frame.builder(width, height, PixelType.UINT8)
+        .index(k)
+        .adoptPixels(pixels)
+        .deviceFrameNumber(first.frameNum())
+        .deviceTimestampMillis(first.timestamp())
+        .hostMonotonicNanos(System.nanoTime())
+        .wallClock(Instant.now())
+        .headers(headers)
+        .integrity(new FrameIntegrity(missingBuffers, padded, excess))
+        .build();
+  }
+
+  /**
+   * Copies the card prefix holding exactly frames {@code 0..frames-1} (header and config sectors
+   * included) to {@code out}: a small image that reads back to exactly those frames. {@code frames}
+   * may be 0 (only the header and config sectors).
+   *
+   * @param progress receives the bytes copied so far
+   * @return bytes written
+   */
+  public long truncate(Path out, long frames, boolean overwrite, LongConsumer progress) {
+    if (frames < 0 || frames > index.size()) {
+      throw new IllegalArgumentException(
+          "cannot keep " + frames + " frames: the card holds " + index.size());
+    }
+    if (!overwrite && Files.exists(out)) {
+      throw new org.scopeio.api.WriteException(
+          out,
+          org.scopeio.api.WriteException.NO_FRAME,
+          "exists; refusing to overwrite it (use --force)",
+          null);
+    }
+    long end = frames == 0 ? layout.sectors().dataPos() : index.end(frames - 1);
+    try {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      try (FileChannel dst =
+          FileChannel.open(
+              out,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
+        long copied = 0;
+        while (copied < end) {
+          long n = channel.transferTo(copied, Math.min(1 << 24, end - copied), dst);
+          if (n <= 0) {
+            throw new FormatException(source, copied, "the card ended while copying");
+          }
+          copied += n;
+          progress.accept(copied);
+        }
+        return copied;
+      }
+    } catch (IOException e) {
+      throw new org.scopeio.api.WriteException(
+          out, org.scopeio.api.WriteException.NO_FRAME, "cannot write", e);
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      closeQuietly(channel);
+    }
+  }
+
+  /** Frame offsets and buffer counts in growable primitive arrays. */
+  private static final class FrameIndex {
+    private long[] starts = new long[1024];
+    private long[] ends = new long[1024];
+    private int[] buffers = new int[1024];
+    private int size;
+
+    void add(long start, long end, int count) {
+      if (size == starts.length) {
+        int n = size * 2;
+        starts = Arrays.copyOf(starts, n);
+        ends = Arrays.copyOf(ends, n);
+        buffers = Arrays.copyOf(buffers, n);
+      }
+      starts[size] = start;
+      ends[size] = end;
+      buffers[size] = count;
+      size++;
+    }
+
+    long size() {
+      return size;
+    }
+
+    long start(long k) {
+      return starts[(int) k];
+    }
+
+    long end(long k) {
+      return ends[(int) k];
+    }
+
+    int buffers(long k) {
+      return buffers[(int) k];
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** ServiceLoader entry of the SD card module. */
+package org.scopeio.sdcard.internal;
