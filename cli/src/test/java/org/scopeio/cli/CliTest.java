@@ -59,7 +59,7 @@ class CliTest {
             "12",
             "-O",
             "pacing=as-fast-as-possible");
-    assertThat(r.err()).contains("Recording from simulated: simulated miniscope 200x200 uint8");
+    assertThat(r.err()).contains("Reading from simulated: simulated miniscope 200x200 uint8");
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains("Recorded 12 frames from simulated")
@@ -133,7 +133,8 @@ class CliTest {
   void runtimeFailuresNameTheCauseWithoutAStackTraceUnlessVerbose() {
     Result r = run("record", "--out", dir.resolve("u").toString(), "--device", "usb-cam");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("scopeio: unknown device type 'usb-cam'; known: [simulated]\n");
+    assertThat(r.err())
+        .isEqualTo("scopeio: unknown device type 'usb-cam'; known: [sdcard, simulated]\n");
     Result v =
         run("record", "--verbose", "--out", dir.resolve("u").toString(), "--device", "usb-cam");
     assertThat(v.code()).isEqualTo(1);

@@ -48,7 +48,7 @@ class ShadedJarIT {
     Run rec =
         scopeio(
             "record", "--out", "demo/run1", "--frames", "5", "-O", "pacing=as-fast-as-possible");
-    assertThat(rec.err()).contains("Recording from simulated");
+    assertThat(rec.err()).contains("Reading from simulated");
     assertThat(rec.code()).isZero();
     assertThat(rec.out()).contains("Recorded 5 frames from simulated");
     assertThat(dir.resolve("demo/run1.raw")).hasSize(5 * 200 * 200);

@@ -1,27 +1,18 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.scopeio.api.Device;
-import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
-import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.Recording;
-import org.scopeio.api.StreamInfo;
-import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
 import org.scopeio.api.config.ConfigStore;
-import org.scopeio.writers.CompositeWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,66 +102,26 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
     Recording.Limits limits =
         limit == null
             ? Recording.Limits.none()
             : limit.frames != null
                 ? Recording.Limits.frames(requirePositive(limit.frames))
                 : Recording.Limits.duration(limit.duration);
-    CompositeWriter writer = CompositeWriter.forFormats(writers, formats);
-    WriterOptions writerOptions =
-        new WriterOptions(
-            force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS, Map.of());
-    writer.checkOutputs(out, writerOptions); // before the device starts
-    AtomicBoolean stop = new AtomicBoolean();
-    CountDownLatch done = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              stop.set(true);
-              try {
-                done.await(5, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "scopeio-record-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
     try (Device dev = devices.create(device, new DeviceRequest(config, options, configs))) {
-      StreamInfo info = dev.open();
-      stderr.println("Recording from " + device + ": " + info.description());
-      stderr.flush();
-      ProgressBar bar =
-          System.console() != null
-              ? new ProgressBar(stderr, limit != null && limit.frames != null ? limit.frames : 0)
-              : null;
-      long[] count = {0};
-      Recording.Summary summary =
-          new Recording(dev, writer, limits, timeout)
-              .stopWhen(stop::get)
-              .onFrame(
-                  (f, c) -> {
-                    count[0]++;
-                    if (bar != null) {
-                      bar.update(count[0], c);
-                    }
-                  })
-              .run(out, writerOptions);
-      if (bar != null) {
-        bar.finish();
-      }
-      printSummary(stdout, device, info, summary);
-      return 0;
-    } finally {
-      done.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting (Ctrl+C); the hook has seen 'done'
-      }
+      RecordingRunner.run(
+          dev,
+          writers,
+          formats,
+          out,
+          force,
+          limits,
+          timeout,
+          0,
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr());
     }
+    return 0;
   }
 
   private long requirePositive(long frames) {
@@ -179,26 +130,6 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
           spec.commandLine(), "--frames must be at least 1, got " + frames);
     }
     return frames;
-  }
-
-  static void printSummary(PrintWriter out, String device, StreamInfo info, Recording.Summary s) {
-    DeviceCounters c = s.counters();
-    double seconds = s.elapsed().toNanos() / 1e9;
-    out.printf("Recorded %d frames from %s (%s)%n", s.framesWritten(), device, info.description());
-    out.printf(
-        "  duration   %.2f s (%.1f frames/s)%n",
-        seconds, seconds > 0 ? s.framesWritten() / seconds : 0.0);
-    out.printf(
-        "  dropped    %d frames (recorded as gaps), %d buffers%n",
-        c.framesDropped(), c.buffersDropped());
-    out.printf("  missing    %d buffers%n", c.buffersMissing());
-    out.printf("  ended by   %s%n", s.endReason().name().toLowerCase().replace('_', ' '));
-    String label = "  files      ";
-    for (Path p : s.files()) {
-      out.println(label + p);
-      label = "             ";
-    }
-    out.flush();
   }
 
   Optional<Limit> limit() {

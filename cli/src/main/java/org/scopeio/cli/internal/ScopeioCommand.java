@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
     description = "Record, read and convert miniscope data.",
     subcommands = {
       RecordCommand.class,
+      SdcardCommand.class,
+      SimulateCommand.class,
       DevicesCommand.class,
       FormatsCommand.class,
       ConfigCommand.class

@@ -1,0 +1,113 @@
+package org.scopeio.cli.internal;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.scopeio.api.Device;
+import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Recording;
+import org.scopeio.api.StreamInfo;
+import org.scopeio.api.WriterOptions;
+import org.scopeio.api.WriterRegistry;
+import org.scopeio.writers.CompositeWriter;
+
+/**
+ * What every writing command does: check the outputs, open the device, record with a progress bar
+ * on a terminal and a clean stop on Ctrl+C, print the summary.
+ */
+final class RecordingRunner {
+  private RecordingRunner() {}
+
+  /**
+   * @param expectedFrames frames expected, for the progress bar; 0 if unknown
+   */
+  static Recording.Summary run(
+      Device device,
+      WriterRegistry writers,
+      List<String> formats,
+      Path out,
+      boolean force,
+      Recording.Limits limits,
+      Duration timeout,
+      long expectedFrames,
+      PrintWriter stdout,
+      PrintWriter stderr)
+      throws InterruptedException {
+    CompositeWriter writer = CompositeWriter.forFormats(writers, formats);
+    WriterOptions options =
+        new WriterOptions(
+            force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS, Map.of());
+    writer.checkOutputs(out, options); // before the device starts
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.set(true);
+              try {
+                done.await(5, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "scopeio-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      StreamInfo info = device.open();
+      stderr.println("Reading from " + device.type() + ": " + info.description());
+      stderr.flush();
+      long total = limits.frames() > 0 ? limits.frames() : expectedFrames;
+      ProgressBar bar = System.console() != null ? new ProgressBar(stderr, total) : null;
+      long[] count = {0};
+      Recording.Summary summary =
+          new Recording(device, writer, limits, timeout)
+              .stopWhen(stop::get)
+              .onFrame(
+                  (f, c) -> {
+                    count[0]++;
+                    if (bar != null) {
+                      bar.update(count[0], c);
+                    }
+                  })
+              .run(out, options);
+      if (bar != null) {
+        bar.finish();
+      }
+      printSummary(stdout, device.type(), info, summary);
+      return summary;
+    } finally {
+      done.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting (Ctrl+C); the hook has seen 'done'
+      }
+    }
+  }
+
+  static void printSummary(PrintWriter out, String device, StreamInfo info, Recording.Summary s) {
+    DeviceCounters c = s.counters();
+    double seconds = s.elapsed().toNanos() / 1e9;
+    out.printf("Recorded %d frames from %s (%s)%n", s.framesWritten(), device, info.description());
+    out.printf(
+        "  duration   %.2f s (%.1f frames/s)%n",
+        seconds, seconds > 0 ? s.framesWritten() / seconds : 0.0);
+    out.printf(
+        "  dropped    %d frames (recorded as gaps), %d buffers%n",
+        c.framesDropped(), c.buffersDropped());
+    out.printf("  missing    %d buffers%n", c.buffersMissing());
+    out.printf("  ended by   %s%n", s.endReason().name().toLowerCase().replace('_', ' '));
+    String label = "  files      ";
+    for (Path p : s.files()) {
+      out.println(label + p);
+      label = "             ";
+    }
+    out.flush();
+  }
+}

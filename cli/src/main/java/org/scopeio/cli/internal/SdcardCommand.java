@@ -1,0 +1,296 @@
+package org.scopeio.cli.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.scopeio.api.Recording;
+import org.scopeio.api.WriterRegistry;
+import org.scopeio.api.config.ConfigStore;
+import org.scopeio.api.format.SdLayout;
+import org.scopeio.sdcard.SdCard;
+import org.scopeio.sdcard.SdCardDevice;
+import org.scopeio.sdcard.SdCardInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code scopeio sdcard info|convert|truncate}. */
+@Command(
+    name = "sdcard",
+    mixinStandardHelpOptions = true,
+    description = "Read wire-free miniscope SD cards, their images and card readers.",
+    subcommands = {
+      SdcardCommand.Info.class,
+      SdcardCommand.Convert.class,
+      SdcardCommand.Truncate.class
+    })
+public final class SdcardCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(),
+        "missing command: 'sdcard info', 'sdcard convert' or 'sdcard truncate'");
+  }
+
+  static SdCard open(ConfigStore configs, Path image, String layoutId) {
+    return SdCard.open(image, configs.load(layoutId, SdLayout.TYPE), layoutId);
+  }
+
+  /** {@code scopeio sdcard info}. */
+  @Command(
+      name = "info",
+      mixinStandardHelpOptions = true,
+      description = "Settings, recording config, write keys, frame count and why the data end.")
+  public static final class Info implements Runnable {
+    private final ConfigStore configs;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "<image>", description = "Card image file or block device.")
+    Path image;
+
+    @Option(
+        names = "--layout",
+        defaultValue = SdLayout.DEFAULT_ID,
+        paramLabel = "<id|path>",
+        description = "SD layout. Default: ${DEFAULT-VALUE}.")
+    String layout;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Inject
+    public Info(ConfigStore configs) {
+      this.configs = configs;
+    }
+
+    @Override
+    public void run() {
+      SdCardInfo i;
+      try (SdCard card = open(configs, image, layout)) {
+        i = card.info();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", i.source());
+        m.put("layout", i.layoutId());
+        m.put("write_keys_valid", i.writeKeysValid());
+        m.put("settings", i.settings());
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("width", i.config().width());
+        c.put("height", i.config().height());
+        c.put("fs", i.config().fs());
+        c.put("buffer_size", i.config().bufferSize());
+        c.put("n_buffers_recorded", i.config().buffersRecorded());
+        c.put("n_buffers_dropped", i.config().buffersDropped());
+        m.put("config", c);
+        m.put("frame_count", i.frameCount());
+        m.put("buffers_read", i.buffersScanned());
+        m.put("end_reason", i.endReason().name().toLowerCase());
+        m.put("end_offset", i.endOffset());
+        m.put("end_detail", i.endDetail());
+        m.put("incomplete_frame", i.incompleteFrame().orElse(null));
+        m.put("frames_with_missing_data", i.framesWithMissingData());
+        try {
+          out.println(
+              new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+      } else {
+        out.printf("card          %s%n", i.source());
+        out.printf("layout        %s%n", i.layoutId());
+        out.printf(
+            "write keys    %s%n",
+            i.writeKeysValid() ? "valid" : "INVALID (the header sector lacks the layout's keys)");
+        out.printf(
+            "settings      %s%n",
+            i.settings().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+        out.printf(
+            "recording     %d x %d pixels at %d fps, buffers of %d bytes%n",
+            i.config().width(), i.config().height(), i.config().fs(), i.config().bufferSize());
+        out.printf(
+            "buffers       %d recorded, %d dropped (config sector); %d read%n",
+            i.config().buffersRecorded(), i.config().buffersDropped(), i.buffersScanned());
+        out.printf("frames        %d%n", i.frameCount());
+        out.printf(
+            "data end      %s at byte offset %d: %s%n",
+            i.endReason().describe(), i.endOffset(), i.endDetail());
+        i.incompleteFrame().ifPresent(s -> out.printf("incomplete    %s%n", s));
+        out.printf(
+            "missing data  %d frames with fewer pixels than a full frame%n",
+            i.framesWithMissingData());
+      }
+      out.flush();
+    }
+  }
+
+  /** {@code scopeio sdcard convert}. */
+  @Command(
+      name = "convert",
+      mixinStandardHelpOptions = true,
+      description = "Write the frames of a card to the chosen formats (headers to CSV).")
+  public static final class Convert implements java.util.concurrent.Callable<Integer> {
+    private final ConfigStore configs;
+    private final WriterRegistry writers;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "<image>", description = "Card image file or block device.")
+    Path image;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "<stem>",
+        description = "Output path without extension.")
+    Path out;
+
+    @Option(
+        names = "--format",
+        split = ",",
+        defaultValue = "raw,csv",
+        paramLabel = "FMT[,FMT...]",
+        description = "Output formats (see 'scopeio formats'). Default: ${DEFAULT-VALUE}.")
+    List<String> formats;
+
+    @Option(
+        names = "--layout",
+        defaultValue = SdLayout.DEFAULT_ID,
+        paramLabel = "<id|path>",
+        description = "SD layout. Default: ${DEFAULT-VALUE}.")
+    String layout;
+
+    @Option(
+        names = "--frames",
+        paramLabel = "START:END",
+        converter = FrameRange.Converter.class,
+        description = "Frames to convert, end exclusive (e.g. 0:100, 50:).")
+    FrameRange frames;
+
+    @Option(names = "--force", description = "Overwrite existing output files.")
+    boolean force;
+
+    @Inject
+    public Convert(ConfigStore configs, WriterRegistry writers) {
+      this.configs = configs;
+      this.writers = writers;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      FrameRange range = frames == null ? new FrameRange(0, -1) : frames;
+      SdLayout l = configs.load(layout, SdLayout.TYPE);
+      try (SdCardDevice device = new SdCardDevice(image, l, layout, range.start(), range.end())) {
+        Recording.Summary s =
+            RecordingRunner.run(
+                device,
+                writers,
+                formats,
+                out,
+                force,
+                Recording.Limits.none(),
+                Duration.ofSeconds(30),
+                0,
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+        SdCardInfo i = device.card().info();
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("  card end   %s: %s%n", i.endReason().describe(), i.endDetail());
+        i.incompleteFrame().ifPresent(x -> o.printf("  incomplete %s%n", x));
+        o.flush();
+        return s.framesWritten() >= 0 ? 0 : 1;
+      }
+    }
+  }
+
+  /** {@code scopeio sdcard truncate}. */
+  @Command(
+      name = "truncate",
+      mixinStandardHelpOptions = true,
+      description = "Copy the start of a card holding exactly its first N frames to a small image.")
+  public static final class Truncate implements Runnable {
+    private final ConfigStore configs;
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        index = "0",
+        paramLabel = "<image>",
+        description = "Card image file or block device.")
+    Path image;
+
+    @Parameters(index = "1", paramLabel = "<out.img>", description = "The small image to write.")
+    Path output;
+
+    @Option(
+        names = "--frames",
+        required = true,
+        paramLabel = "N",
+        description = "Frames to keep (0 keeps only the header and config sectors).")
+    long frames;
+
+    @Option(
+        names = "--layout",
+        defaultValue = SdLayout.DEFAULT_ID,
+        paramLabel = "<id|path>",
+        description = "SD layout. Default: ${DEFAULT-VALUE}.")
+    String layout;
+
+    @Option(names = "--force", description = "Overwrite <out.img> if it exists.")
+    boolean force;
+
+    @Inject
+    public Truncate(ConfigStore configs) {
+      this.configs = configs;
+    }
+
+    @Override
+    public void run() {
+      PrintWriter err = spec.commandLine().getErr();
+      boolean tty = System.console() != null;
+      try (SdCard card = open(configs, image, layout)) {
+        if (frames < 0 || frames > card.frameCount()) {
+          throw new picocli.CommandLine.ParameterException(
+              spec.commandLine(),
+              "--frames must be 0 to "
+                  + card.frameCount()
+                  + " (the frames on the card), got "
+                  + frames);
+        }
+        long total = frames == 0 ? 0 : card.frameEnd(frames - 1);
+        long[] last = {0};
+        long bytes =
+            card.truncate(
+                output,
+                frames,
+                force,
+                b -> {
+                  if (tty && b - last[0] >= (64 << 20)) {
+                    last[0] = b;
+                    err.printf("\r%d of %d MiB", b >> 20, Math.max(1, total >> 20));
+                    err.flush();
+                  }
+                });
+        if (tty && last[0] > 0) {
+          err.println();
+        }
+        spec.commandLine()
+            .getOut()
+            .printf("Wrote %s: %d frames, %d bytes%n", output, frames, bytes)
+            .flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package org.scopeio.cli.internal;
+
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.scopeio.api.PixelType;
+import org.scopeio.api.WriteException;
+import org.scopeio.api.config.ConfigStore;
+import org.scopeio.api.format.SdLayout;
+import org.scopeio.simulator.SceneConfig;
+import org.scopeio.simulator.SdImageEncoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code scopeio simulate sdcard}: write simulated device data. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = "Write simulated device data (SD card images) for tests and demos.",
+    subcommands = {SimulateCommand.Sdcard.class})
+public final class SimulateCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing command: 'simulate sdcard'");
+  }
+
+  /** {@code scopeio simulate sdcard}. */
+  @Command(
+      name = "sdcard",
+      mixinStandardHelpOptions = true,
+      description = "Write a byte-exact wire-free SD card image of a simulated recording.")
+  public static final class Sdcard implements Runnable {
+    private final ConfigStore configs;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "<out.img>", description = "Image file to write.")
+    Path output;
+
+    @Option(
+        names = "--width",
+        defaultValue = "304",
+        description = "Columns. Default: ${DEFAULT-VALUE}.")
+    int width;
+
+    @Option(
+        names = "--height",
+        defaultValue = "304",
+        description = "Rows. Default: ${DEFAULT-VALUE}.")
+    int height;
+
+    @Option(
+        names = "--frames",
+        defaultValue = "100",
+        description = "Frames. Default: ${DEFAULT-VALUE}.")
+    int frames;
+
+    @Option(
+        names = "--fs",
+        defaultValue = "20",
+        description = "Frames per second. Default: ${DEFAULT-VALUE}.")
+    int fs;
+
+    @Option(
+        names = "--buffer-size",
+        defaultValue = "20480",
+        description = "Bytes of a full buffer, header included. Default: ${DEFAULT-VALUE}.")
+    int bufferSize;
+
+    @Option(
+        names = "--layout",
+        defaultValue = SdLayout.DEFAULT_ID,
+        paramLabel = "<id|path>",
+        description = "SD layout. Default: ${DEFAULT-VALUE}.")
+    String layout;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        description = "Scene seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(
+        names = "--neurons",
+        defaultValue = "40",
+        description = "Neurons. Default: ${DEFAULT-VALUE}.")
+    int neurons;
+
+    @Option(
+        names = "--fault",
+        split = ",",
+        paramLabel = "FAULT",
+        description =
+            "Faults to inject: dropped-buffers, zeroed-tail, stale-data, truncated-final-frame,"
+                + " corrupt-header.")
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--force", description = "Overwrite <out.img> if it exists.")
+    boolean force;
+
+    @Inject
+    public Sdcard(ConfigStore configs) {
+      this.configs = configs;
+    }
+
+    @Override
+    public void run() {
+      if (!force && Files.exists(output)) {
+        throw new WriteException(
+            output,
+            WriteException.NO_FRAME,
+            "exists; refusing to overwrite it (use --force)",
+            null);
+      }
+      Set<SdImageEncoder.Fault> f = new java.util.HashSet<>();
+      for (String s : faults) {
+        f.add(SdImageEncoder.Fault.fromId(s));
+      }
+      SdLayout l = configs.load(layout, SdLayout.TYPE);
+      SceneConfig scene =
+          new SceneConfig(width, height, PixelType.UINT8, fs, seed, neurons, 60, 2, 1, 0.5);
+      SdImageEncoder.Result r;
+      try {
+        r = new SdImageEncoder(l, scene, frames, bufferSize, f).write(output, null);
+      } catch (java.io.IOException e) {
+        throw new WriteException(output, WriteException.NO_FRAME, "cannot write", e);
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Wrote %s: %d frames of %dx%d (%s), %d buffers, %d dropped, %d bytes%s%n",
+              output,
+              r.frames(),
+              width,
+              height,
+              layout,
+              r.buffersWritten(),
+              r.buffersDropped(),
+              r.bytes(),
+              f.isEmpty() ? "" : ", faults " + faults)
+          .flush();
+    }
+  }
+}
