@@ -48,6 +48,19 @@ public final class SdCard implements Closeable {
 
   private static final int MAX_HEADER_WORDS = 128;
 
+  /** Frames spanning up to this many bytes are read with one call. */
+  private static final long MAX_FRAME_WINDOW = 16L << 20;
+
+  /**
+   * Regular files are read through memory-mapped windows starting every {@code MAP_STEP} bytes and
+   * reaching {@code MAP_OVERLAP} bytes into the next, so that any header or frame window lies
+   * inside one mapping. Mappings are kept while the card is open, so the pages the scan touched
+   * serve the frame reads too.
+   */
+  private static final long MAP_STEP = 1L << 30;
+
+  private static final long MAP_OVERLAP = 32L << 20;
+
   private final Path path;
   private final String source;
   private final FileChannel channel;
@@ -73,6 +86,15 @@ public final class SdCard implements Closeable {
   private String incompleteFrame;
   private long buffersScanned;
   private long framesWithMissingData;
+  private long largestFrameSpan;
+  private ByteBuffer frameWindow;
+  private final boolean mappable;
+  private ByteBuffer[] mappings;
+
+  /** Set by {@link #locate}: the buffer holding the bytes asked for, and their index in it. */
+  private ByteBuffer located;
+
+  private int locatedAt;
   private boolean closed;
 
   private SdCard(Path path, FileChannel channel, long size, SdLayout layout, String layoutId) {
@@ -80,6 +102,7 @@ public final class SdCard implements Closeable {
     this.source = path.toString();
     this.channel = channel;
     this.size = size;
+    this.mappable = size != Long.MAX_VALUE && Files.isRegularFile(path);
     this.layout = layout;
     this.layoutId = layoutId;
     this.format = layout.bufferFormat(layoutId);
@@ -243,9 +266,15 @@ public final class SdCard implements Closeable {
     return w;
   }
 
-  /** Reads up to {@code b.remaining()} bytes at {@code pos}; returns the count (short at EOF). */
+  /** Reads up to {@code b.capacity()} bytes at {@code pos}; returns the count (short at EOF). */
   private int read(ByteBuffer b, long pos) {
     b.clear();
+    return read(b, pos, b.capacity());
+  }
+
+  /** Reads up to {@code length} bytes at {@code pos} into {@code b} from 0; flips it. */
+  private int read(ByteBuffer b, long pos, int length) {
+    b.clear().limit(length);
     try {
       int total = 0;
       while (b.hasRemaining()) {
@@ -261,6 +290,41 @@ public final class SdCard implements Closeable {
       throw new DeviceException(
           source + ": read failed at byte offset " + pos + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Makes bytes {@code [pos, pos + len)} (fewer at the end of the file) available in {@link
+   * #located} at index {@link #locatedAt}, from a memory-mapped window of a regular file or, for
+   * block devices, by reading them into {@code fallback}. Returns how many bytes are available.
+   */
+  private int locate(long pos, int len, ByteBuffer fallback) {
+    if (mappable && pos < size && len <= MAP_OVERLAP) {
+      int want = (int) Math.min(len, size - pos);
+      int i = (int) (pos / MAP_STEP);
+      if (mappings == null) {
+        mappings = new ByteBuffer[(int) ((size + MAP_STEP - 1) / MAP_STEP)];
+      }
+      if (mappings[i] == null) {
+        long start = i * MAP_STEP;
+        long length = Math.min(MAP_STEP + MAP_OVERLAP, size - start);
+        try {
+          mappings[i] =
+              channel
+                  .map(FileChannel.MapMode.READ_ONLY, start, length)
+                  .order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException e) {
+          throw new DeviceException(
+              source + ": cannot map byte offset " + start + ": " + e.getMessage(), e);
+        }
+      }
+      located = mappings[i];
+      locatedAt = (int) (pos - i * MAP_STEP);
+      return want;
+    }
+    located = fallback;
+    locatedAt = 0;
+    fallback.clear();
+    return read(fallback, pos, Math.min(len, fallback.capacity()));
   }
 
   private void scan() {
@@ -281,7 +345,9 @@ public final class SdCard implements Closeable {
             "read all " + limit + " buffers the config sector lists");
         break;
       }
-      int n = read(head, pos);
+      int n = locate(pos, head.capacity(), head);
+      ByteBuffer h = located;
+      int at = locatedAt;
       if (n == 0) {
         end(SdEndReason.END_OF_FILE, pos, "the file ends at byte " + pos);
         break;
@@ -293,7 +359,7 @@ public final class SdCard implements Closeable {
             "the file ends inside a buffer header at byte " + (pos + n));
         break;
       }
-      long headerWords = Integer.toUnsignedLong(head.getInt(0));
+      long headerWords = Integer.toUnsignedLong(h.getInt(at));
       if (headerWords == 0) {
         end(SdEndReason.ZERO_LENGTH, pos, "header length word is 0 at byte offset " + pos);
         break;
@@ -322,7 +388,7 @@ public final class SdCard implements Closeable {
             "the file ends inside a buffer header at byte " + (pos + n));
         break;
       }
-      long dataLength = Integer.toUnsignedLong(head.getInt(4 * dataLengthIndex));
+      long dataLength = Integer.toUnsignedLong(h.getInt(at + 4 * dataLengthIndex));
       if (dataLength == 0 || dataLength > framePixels) {
         corruption =
             new FormatException(
@@ -352,8 +418,8 @@ public final class SdCard implements Closeable {
                 + size);
         break;
       }
-      long frameNum = Integer.toUnsignedLong(head.getInt(4 * frameNumIndex));
-      long fbc = Integer.toUnsignedLong(head.getInt(4 * frameBufferCountIndex));
+      long frameNum = Integer.toUnsignedLong(h.getInt(at + 4 * frameNumIndex));
+      long fbc = Integer.toUnsignedLong(h.getInt(at + 4 * frameBufferCountIndex));
       if (curStart >= 0 && (fbc == 0 || frameNum != curFrameNum)) {
         closeFrame(curStart, pos, curBuffers, curPixels, framePixels);
         curStart = -1;
@@ -396,6 +462,7 @@ public final class SdCard implements Closeable {
 
   private void closeFrame(long start, long end, int buffers, long pixels, long framePixels) {
     index.add(start, end, buffers);
+    largestFrameSpan = Math.max(largestFrameSpan, end - start);
     if (pixels < framePixels) {
       framesWithMissingData++;
     }
@@ -497,20 +564,50 @@ public final class SdCard implements Closeable {
     int filled = 0;
     long excess = 0;
     long maxFbc = -1;
+    // common case: the whole frame in one read into a direct buffer; else one read per buffer
+    long frameSpan = index.end(k) - pos;
+    ByteBuffer window = null;
+    long windowStart = pos;
+    int windowBytes = 0;
+    if (frameSpan <= MAX_FRAME_WINDOW) {
+      if (!mappable && (frameWindow == null || frameWindow.capacity() < frameSpan)) {
+        frameWindow =
+            ByteBuffer.allocateDirect(
+                    (int) Math.max(frameSpan, Math.min(largestFrameSpan, MAX_FRAME_WINDOW)))
+                .order(ByteOrder.LITTLE_ENDIAN);
+      }
+      windowBytes = locate(pos, (int) frameSpan, frameWindow);
+      window = located;
+      windowStart = pos - locatedAt;
+      windowBytes += locatedAt;
+    }
     for (int b = 0; b < buffers; b++) {
-      int n = read(buffer, pos);
-      int l = n >= 4 ? buffer.getInt(0) : 0;
+      ByteBuffer src;
+      int rel;
+      int n;
+      if (window != null) {
+        src = window;
+        rel = (int) (pos - windowStart);
+        n = windowBytes - rel;
+      } else {
+        src = buffer;
+        rel = 0;
+        n = read(buffer, pos);
+      }
+      int l = n >= 4 ? src.getInt(rel) : 0;
       if (n < 4 || l <= 0 || l > MAX_HEADER_WORDS || n < 4 * l) {
         throw new FormatException(source, pos, "buffer header changed since the card was scanned");
       }
-      buffer.asIntBuffer().get(words, 0, l);
+      for (int w = 0; w < l; w++) {
+        words[w] = src.getInt(rel + 4 * w);
+      }
       BufferHeader h = format.decodeUnchecked(words, 0, l);
       headers.add(h);
       long dataLength = Integer.toUnsignedLong(words[dataLengthIndex]);
       maxFbc = Math.max(maxFbc, Integer.toUnsignedLong(words[frameBufferCountIndex]));
       int available = (int) Math.min(dataLength, Math.max(0, n - 4L * l));
       int copy = Math.min(available, framePixels - filled);
-      buffer.get(4 * l, pixels, filled, copy);
+      src.get(rel + 4 * l, pixels, filled, copy);
       filled += copy;
       excess += available - copy;
       pos += SectorMath.span(dataLength, l);
@@ -590,6 +687,7 @@ public final class SdCard implements Closeable {
   public void close() {
     if (!closed) {
       closed = true;
+      mappings = null; // unmapped by the garbage collector
       closeQuietly(channel);
     }
   }
