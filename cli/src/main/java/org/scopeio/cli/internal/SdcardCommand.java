@@ -59,12 +59,7 @@ public final class SdcardCommand implements Runnable {
     @Parameters(paramLabel = "<image>", description = "Card image file or block device.")
     Path image;
 
-    @Option(
-        names = "--layout",
-        defaultValue = SdLayout.DEFAULT_ID,
-        paramLabel = "<id|path>",
-        description = "SD layout. Default: ${DEFAULT-VALUE}.")
-    String layout;
+    @picocli.CommandLine.Mixin LayoutOption layoutOption;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
@@ -77,7 +72,7 @@ public final class SdcardCommand implements Runnable {
     @Override
     public void run() {
       SdCardInfo i;
-      try (SdCard card = open(configs, image, layout)) {
+      try (SdCard card = open(configs, image, layoutOption.layout)) {
         i = card.info();
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -166,12 +161,7 @@ public final class SdcardCommand implements Runnable {
         description = "Output formats (see 'scopeio formats'). Default: ${DEFAULT-VALUE}.")
     List<String> formats;
 
-    @Option(
-        names = "--layout",
-        defaultValue = SdLayout.DEFAULT_ID,
-        paramLabel = "<id|path>",
-        description = "SD layout. Default: ${DEFAULT-VALUE}.")
-    String layout;
+    @picocli.CommandLine.Mixin LayoutOption layoutOption;
 
     @Option(
         names = "--frames",
@@ -192,8 +182,9 @@ public final class SdcardCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       FrameRange range = frames == null ? new FrameRange(0, -1) : frames;
-      SdLayout l = configs.load(layout, SdLayout.TYPE);
-      try (SdCardDevice device = new SdCardDevice(image, l, layout, range.start(), range.end())) {
+      SdLayout l = configs.load(layoutOption.layout, SdLayout.TYPE);
+      try (SdCardDevice device =
+          new SdCardDevice(image, l, layoutOption.layout, range.start(), range.end())) {
         Recording.Summary s =
             RecordingRunner.run(
                 device,
@@ -241,12 +232,7 @@ public final class SdcardCommand implements Runnable {
         description = "Frames to keep (0 keeps only the header and config sectors).")
     long frames;
 
-    @Option(
-        names = "--layout",
-        defaultValue = SdLayout.DEFAULT_ID,
-        paramLabel = "<id|path>",
-        description = "SD layout. Default: ${DEFAULT-VALUE}.")
-    String layout;
+    @picocli.CommandLine.Mixin LayoutOption layoutOption;
 
     @Option(names = "--force", description = "Overwrite <out.img> if it exists.")
     boolean force;
@@ -260,7 +246,7 @@ public final class SdcardCommand implements Runnable {
     public void run() {
       PrintWriter err = spec.commandLine().getErr();
       boolean tty = System.console() != null;
-      try (SdCard card = open(configs, image, layout)) {
+      try (SdCard card = open(configs, image, layoutOption.layout)) {
         if (frames < 0 || frames > card.frameCount()) {
           throw new picocli.CommandLine.ParameterException(
               spec.commandLine(),

@@ -75,12 +75,7 @@ public final class SimulateCommand implements Runnable {
         description = "Bytes of a full buffer, header included. Default: ${DEFAULT-VALUE}.")
     int bufferSize;
 
-    @Option(
-        names = "--layout",
-        defaultValue = SdLayout.DEFAULT_ID,
-        paramLabel = "<id|path>",
-        description = "SD layout. Default: ${DEFAULT-VALUE}.")
-    String layout;
+    @picocli.CommandLine.Mixin LayoutOption layoutOption;
 
     @Option(
         names = "--seed",
@@ -124,7 +119,7 @@ public final class SimulateCommand implements Runnable {
       for (String s : faults) {
         f.add(SdImageEncoder.Fault.fromId(s));
       }
-      SdLayout l = configs.load(layout, SdLayout.TYPE);
+      SdLayout l = configs.load(layoutOption.layout, SdLayout.TYPE);
       SceneConfig scene =
           new SceneConfig(width, height, PixelType.UINT8, fs, seed, neurons, 60, 2, 1, 0.5);
       SdImageEncoder.Result r;
@@ -141,7 +136,7 @@ public final class SimulateCommand implements Runnable {
               r.frames(),
               width,
               height,
-              layout,
+              layoutOption.layout,
               r.buffersWritten(),
               r.buffersDropped(),
               r.bytes(),

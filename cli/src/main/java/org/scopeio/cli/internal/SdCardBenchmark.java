@@ -1,4 +1,4 @@
-package org.scopeio.sdcard.internal;
+package org.scopeio.cli.internal;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
