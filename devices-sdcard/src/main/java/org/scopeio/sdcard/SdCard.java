@@ -97,12 +97,21 @@ public final class SdCard implements Closeable {
   private int locatedAt;
   private boolean closed;
 
-  private SdCard(Path path, FileChannel channel, long size, SdLayout layout, String layoutId) {
+  /** How the bytes of a card are read. */
+  enum Access {
+    /** Memory-mapped windows for regular files, positional reads for devices. */
+    AUTO,
+    /** Positional reads only (how block devices are always read). */
+    POSITIONAL_READS
+  }
+
+  private SdCard(
+      Path path, FileChannel channel, long size, SdLayout layout, String layoutId, Access access) {
     this.path = path;
     this.source = path.toString();
     this.channel = channel;
     this.size = size;
-    this.mappable = size != Long.MAX_VALUE && Files.isRegularFile(path);
+    this.mappable = access == Access.AUTO && size != Long.MAX_VALUE && Files.isRegularFile(path);
     this.layout = layout;
     this.layoutId = layoutId;
     this.format = layout.bufferFormat(layoutId);
@@ -158,6 +167,10 @@ public final class SdCard implements Closeable {
    * @throws DeviceException if the file cannot be opened (missing, permission denied)
    */
   public static SdCard open(Path path, SdLayout layout, String layoutId) {
+    return open(path, layout, layoutId, Access.AUTO);
+  }
+
+  static SdCard open(Path path, SdLayout layout, String layoutId, Access access) {
     FileChannel ch;
     try {
       ch = FileChannel.open(path, StandardOpenOption.READ);
@@ -178,7 +191,7 @@ public final class SdCard implements Closeable {
       long size = ch.size();
       // block devices report size 0 through FileChannel: read until the reads come back short
       long knownSize = size > 0 || Files.isRegularFile(path) ? size : Long.MAX_VALUE;
-      SdCard card = new SdCard(path, ch, knownSize, layout, layoutId);
+      SdCard card = new SdCard(path, ch, knownSize, layout, layoutId, access);
       card.scan();
       return card;
     } catch (IOException e) {

@@ -139,6 +139,58 @@ class SdCardTest {
   }
 
   @Test
+  void positionalReadsAsForBlockDevicesGiveTheSameFrames() throws Exception {
+    Card c = encode("wirefree-sd-layout-battery", 90, 70, 6, 2048, Fault.DROPPED_BUFFERS);
+    SdLayout l = layout("wirefree-sd-layout-battery");
+    try (SdCard mapped = SdCard.open(c.path(), l, "b");
+        SdCard pread = SdCard.open(c.path(), l, "b", SdCard.Access.POSITIONAL_READS)) {
+      assertThat(pread.info()).isEqualTo(mapped.info());
+      for (int k = 0; k < 6; k++) {
+        Frame a = mapped.readFrame(k);
+        Frame b = pread.readFrame(k);
+        assertThat(b.pixels8()).isEqualTo(a.pixels8());
+        assertThat(b.headers()).isEqualTo(a.headers());
+        assertThat(b.integrity()).isEqualTo(a.integrity());
+      }
+    }
+  }
+
+  @Test
+  void framesHoldingMoreThanWidthTimesHeightBytesKeepTheFirstAndCountTheRest() throws Exception {
+    // frame 1's buffers carry frame 0's number and a non-zero first index: the two merge
+    Card c = encode("wirefree-sd-layout", 40, 30, 3, 1024);
+    SdLayout l = layout("wirefree-sd-layout");
+    long second;
+    int buffers;
+    try (SdCard card = SdCard.open(c.path(), l, "w")) {
+      second = card.frameOffset(1);
+      buffers = card.frameBuffers(1);
+    }
+    try (FileChannel ch =
+        FileChannel.open(c.path(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long pos = second;
+      for (int b = 0; b < buffers; b++) {
+        ByteBuffer h = ByteBuffer.allocate(36).order(ByteOrder.LITTLE_ENDIAN);
+        ch.read(h, pos);
+        h.putInt(2 * 4, 0); // frame_num
+        h.putInt(4 * 4, buffers + b); // frame_buffer_count
+        h.rewind();
+        ch.write(h, pos);
+        pos += SectorMath.span(h.getInt(8 * 4), 9);
+      }
+    }
+    try (SdCard card = SdCard.open(c.path(), l, "w")) {
+      assertThat(card.frameCount()).isEqualTo(2);
+      Frame merged = card.readFrame(0);
+      assertThat(merged.headers()).hasSize(2 * buffers);
+      assertThat(merged.pixels8()).isEqualTo(c.frames().get(0));
+      assertThat(merged.integrity().excessBytes()).isEqualTo(40 * 30);
+      assertThat(merged.integrity().paddedPixels()).isZero();
+      assertThat(card.readFrame(1).pixels8()).isEqualTo(c.frames().get(2));
+    }
+  }
+
+  @Test
   void droppedBuffersAreCountedAndTheirFramesFlagged() throws Exception {
     Card c = encode("wirefree-sd-layout", 100, 100, 10, 2048, Fault.DROPPED_BUFFERS);
     assertThat(c.result().buffersDropped()).isEqualTo(2); // frames 2 and 9
