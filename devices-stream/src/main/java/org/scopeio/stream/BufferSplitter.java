@@ -26,8 +26,9 @@ public final class BufferSplitter {
      * @param data the buffer's bytes (owned by the sink from now on)
      * @param bits its exact length in bits; {@code data.length == ceil(bits / 8)}
      * @param bitOffset where it starts in the stream, in bits
+     * @param endOfStream true for the final buffer, which no preamble follows
      */
-    void buffer(byte[] data, long bits, long bitOffset);
+    void buffer(byte[] data, long bits, long bitOffset, boolean endOfStream);
 
     /** A span longer than the limit with no preamble after it: dropped, not kept. */
     default void overlong(long bits, long bitOffset) {}
@@ -129,7 +130,7 @@ public final class BufferSplitter {
     search(true);
     long endBits = 8 * (base + length);
     if (hit >= 0) {
-      emit(hit, endBits);
+      emit(hit, endBits, true);
       hit = -1;
     } else if (endBits > accounted) {
       sink.discarded(endBits - accounted);
@@ -227,7 +228,7 @@ public final class BufferSplitter {
     }
     lastCandidate = q;
     if (hit >= 0) {
-      emit(hit, q);
+      emit(hit, q, false);
     } else if (q > accounted) {
       sink.discarded(q - accounted);
     }
@@ -235,7 +236,7 @@ public final class BufferSplitter {
     accounted = q;
   }
 
-  private void emit(long from, long to) {
+  private void emit(long from, long to, boolean endOfStream) {
     long bits = to - from;
     int bytes = (int) ((bits + 7) >>> 3);
     byte[] out = new byte[bytes];
@@ -255,6 +256,6 @@ public final class BufferSplitter {
     if (tail != 0) {
       out[bytes - 1] &= (byte) (0xFF << (8 - tail));
     }
-    sink.buffer(out, bits, from);
+    sink.buffer(out, bits, from, endOfStream);
   }
 }

@@ -22,7 +22,7 @@ class BufferSplitterTest {
     long discarded;
 
     @Override
-    public void buffer(byte[] data, long bits, long bitOffset) {
+    public void buffer(byte[] data, long bits, long bitOffset, boolean endOfStream) {
       assertThat(data.length).isEqualTo((int) ((bits + 7) / 8));
       buffers.add(new Found(bitOffset, bits, java.util.HexFormat.of().formatHex(data)));
     }

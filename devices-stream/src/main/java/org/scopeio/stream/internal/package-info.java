@@ -1,0 +1,2 @@
+/** ServiceLoader entry of the stream module. */
+package org.scopeio.stream.internal;

@@ -1,0 +1,289 @@
+package org.scopeio.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.scopeio.api.BufferHeaderFormat;
+import org.scopeio.api.PixelType;
+import org.scopeio.api.format.StreamDevConfig;
+
+/**
+ * Writes the wire bytes of a wireless miniscope (formats.md 4.3) for any {@link StreamDevConfig}
+ * from a {@link CalciumScene}: per buffer, {@code dummy_words} filler words ({@code 33 33 00 FF}),
+ * the preamble as searched for, the header words and a full-length payload, each word with the
+ * inverse of the config's bit and byte reversals. Faults on request reproduce what real captures
+ * show. Output is streamed (constant memory).
+ */
+public final class StreamEncoder {
+
+  /** Faults of real captures. */
+  public enum Fault {
+    /** 3 zero bits before everything: no preamble is byte aligned. */
+    MISALIGNED,
+    /** Buffer 5 loses 37 bits inside its pixels: later preambles move to another bit phase. */
+    BIT_SLIP,
+    /** One bit of buffer 9's preamble is flipped: buffers 8 and 9 arrive merged. */
+    FLIPPED_PREAMBLE,
+    /** Buffer 12 is never sent. */
+    DROPPED_BUFFER,
+    /** Buffer 14 is sent twice. */
+    DUPLICATED_BUFFER,
+    /** Buffer 17 stops after half of its payload. */
+    TRUNCATED_BUFFER,
+    /** 1000 random bytes before the first buffer. */
+    GARBAGE_START,
+    /** The stream ends in the middle of its last buffer. */
+    CUT_MID_BUFFER;
+
+    public static Fault fromId(String id) {
+      String n = id.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+      for (Fault f : values()) {
+        if (f.name().equals(n)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown stream fault '" + id + "'; expected one of " + java.util.Arrays.toString(ids()));
+    }
+
+    static String[] ids() {
+      return java.util.Arrays.stream(values()).map(Fault::id).toArray(String[]::new);
+    }
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** Receives each frame's pixels as it is encoded. */
+  @FunctionalInterface
+  public interface FrameSink {
+    void accept(int frame, byte[] pixels);
+  }
+
+  /**
+   * @param frames frames encoded
+   * @param buffers buffers put on the wire (a duplicate counts twice, a dropped one not)
+   * @param bits stream length in bits
+   */
+  public record Result(int frames, long buffers, long bits) {}
+
+  static final byte[] DUMMY_WORD = {0x33, 0x33, 0x00, (byte) 0xFF};
+
+  private final StreamDevConfig config;
+  private final BufferHeaderFormat format;
+  private final SceneConfig scene;
+  private final int frames;
+  private final Set<Fault> faults;
+
+  public StreamEncoder(
+      StreamDevConfig config, BufferHeaderFormat format, long seed, int frames, Set<Fault> faults) {
+    this.config = config;
+    this.format = format;
+    this.scene =
+        new SceneConfig(
+            config.frameWidth(),
+            config.frameHeight(),
+            PixelType.UINT8,
+            config.fs(),
+            seed,
+            30,
+            60,
+            2,
+            1,
+            0.5);
+    this.frames = frames;
+    this.faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+    if (format.wordsNeeded() > config.headerWords() - config.preambleWords()) {
+      throw new IllegalArgumentException(
+          "header format '" + format.id() + "' needs more words than header_len leaves");
+    }
+  }
+
+  /** Writes the stream to {@code out} (not closed). */
+  public Result write(OutputStream out, FrameSink sink) throws IOException {
+    BitOutput bits = new BitOutput(out);
+    java.util.Random random = new java.util.Random(scene.seed() ^ 0x5EEDL);
+    if (faults.contains(Fault.MISALIGNED)) {
+      bits.bits(new byte[] {0}, 3);
+    }
+    if (faults.contains(Fault.GARBAGE_START)) {
+      byte[] g = new byte[1000];
+      random.nextBytes(g);
+      bits.bits(g, 8L * g.length);
+    }
+    byte[] pattern = searchPattern();
+    int headerWords = config.headerWords() - config.preambleWords();
+    int payloadBytes = config.pixelsPerBuffer();
+    List<Integer> perBuffer = config.bufferPixels();
+    CalciumScene movie = new CalciumScene(scene);
+    long bufferCount = 0;
+    long sent = 0;
+    byte[] wire =
+        new byte[4 * config.dummyWords() + pattern.length + 4 * headerWords + payloadBytes];
+    for (int f = 0; f < frames; f++) {
+      byte[] pixels = movie.next8();
+      if (sink != null) {
+        sink.accept(f, pixels);
+      }
+      long frameMs = 1000 + (long) Math.floor(f * 1000.0 / config.fs());
+      int from = 0;
+      for (int b = 0; b < perBuffer.size(); b++) {
+        long n = bufferCount++;
+        int count = perBuffer.get(b);
+        int at = 0;
+        for (int d = 0; d < config.dummyWords(); d++) {
+          System.arraycopy(DUMMY_WORD, 0, wire, at, 4);
+          at += 4;
+        }
+        System.arraycopy(pattern, 0, wire, at, pattern.length);
+        if (faults.contains(Fault.FLIPPED_PREAMBLE) && n == 9) {
+          wire[at + 1] ^= 0x04;
+        }
+        at += pattern.length;
+        Map<String, Long> v =
+            Map.ofEntries(
+                Map.entry("linked_list", n % config.numBuffers()),
+                Map.entry("frame_num", (long) f),
+                Map.entry("buffer_count", n),
+                Map.entry("frame_buffer_count", (long) b),
+                Map.entry("write_buffer_count", n),
+                Map.entry("dropped_buffer_count", 0L),
+                Map.entry("timestamp", frameMs + 2L * b),
+                Map.entry("pixel_count", (long) count),
+                Map.entry("write_timestamp", 0L),
+                Map.entry("battery_voltage_raw", 176L),
+                Map.entry("input_voltage_raw", 100L));
+        int[] words = new int[headerWords];
+        for (String field : format.fieldsByIndex()) {
+          words[format.index(field).getAsInt()] = (int) (long) v.getOrDefault(field, 0L);
+        }
+        for (int w = 0; w < headerWords; w++) {
+          int x = words[w];
+          if (config.reverseHeaderBytes()) {
+            x = Integer.reverseBytes(x);
+          }
+          if (config.reverseHeaderBits()) {
+            x = Integer.reverse(x);
+          }
+          wire[at] = (byte) x;
+          wire[at + 1] = (byte) (x >>> 8);
+          wire[at + 2] = (byte) (x >>> 16);
+          wire[at + 3] = (byte) (x >>> 24);
+          at += 4;
+        }
+        byte[] payload = new byte[payloadBytes];
+        System.arraycopy(pixels, from, payload, 0, count);
+        from += count;
+        // the per-word reversals are their own inverses
+        org.scopeio.simulator.internal.Wire.payload(
+            payload, wire, at, config.reversePayloadBits(), config.reversePayloadBytes());
+        long length = 8L * wire.length;
+        if (faults.contains(Fault.DROPPED_BUFFER) && n == 12) {
+          continue;
+        }
+        if (faults.contains(Fault.TRUNCATED_BUFFER) && n == 17) {
+          length = 8L * (at + payloadBytes / 2);
+        }
+        if (faults.contains(Fault.CUT_MID_BUFFER) && f == frames - 1 && b == perBuffer.size() - 1) {
+          length = 8L * (at + payloadBytes / 3);
+        }
+        if (faults.contains(Fault.BIT_SLIP) && n == 5) {
+          long slipAt = 8L * (at + payloadBytes / 2);
+          bits.bits(wire, slipAt);
+          bits.bitsFrom(wire, slipAt + 37, length - slipAt - 37);
+        } else {
+          bits.bits(wire, length);
+        }
+        sent++;
+        if (faults.contains(Fault.DUPLICATED_BUFFER) && n == 14) {
+          bits.bits(wire, length);
+          sent++;
+        }
+      }
+    }
+    long total = bits.total();
+    bits.flush();
+    return new Result(frames, sent, total);
+  }
+
+  /** The preamble as it appears on the wire. */
+  public byte[] searchPattern() {
+    byte[] p = config.preambleBytes();
+    if (!config.reverseHeaderBits()) {
+      return p;
+    }
+    byte[] out = new byte[p.length];
+    for (int i = 0; i < p.length; i++) {
+      out[p.length - 1 - i] = (byte) (Integer.reverse(p[i] & 0xFF) >>> 24);
+    }
+    return out;
+  }
+
+  /** Writes bits MSB first into bytes. */
+  private static final class BitOutput {
+    private final OutputStream out;
+    private final byte[] buf = new byte[1 << 16];
+    private int used;
+    private int cur;
+    private int n;
+    private long total;
+
+    BitOutput(OutputStream out) {
+      this.out = out;
+    }
+
+    void bits(byte[] data, long count) throws IOException {
+      bitsFrom(data, 0, count);
+    }
+
+    void bitsFrom(byte[] data, long first, long count) throws IOException {
+      long i = first;
+      long end = first + count;
+      if (n == 0 && (i & 7) == 0) {
+        // byte-aligned fast path
+        while (i + 8 <= end) {
+          put(data[(int) (i >>> 3)]);
+          i += 8;
+        }
+      }
+      for (; i < end; i++) {
+        int bit = (data[(int) (i >>> 3)] >> (7 - (int) (i & 7))) & 1;
+        cur = (cur << 1) | bit;
+        if (++n == 8) {
+          put((byte) cur);
+          cur = 0;
+          n = 0;
+        }
+      }
+      total += count;
+    }
+
+    private void put(byte b) throws IOException {
+      buf[used++] = b;
+      if (used == buf.length) {
+        out.write(buf, 0, used);
+        used = 0;
+      }
+    }
+
+    long total() {
+      return total;
+    }
+
+    void flush() throws IOException {
+      if (n > 0) {
+        put((byte) (cur << (8 - n)));
+        n = 0;
+        cur = 0;
+      }
+      out.write(buf, 0, used);
+      used = 0;
+      out.flush();
+    }
+  }
+}
