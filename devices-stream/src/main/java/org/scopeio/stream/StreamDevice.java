@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,7 +14,10 @@ import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceException;
+import org.scopeio.api.DeviceTimeoutException;
 import org.scopeio.api.Frame;
+import org.scopeio.api.HandoffQueue;
+import org.scopeio.api.OverflowPolicy;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.format.StreamDevConfig;
@@ -31,6 +35,10 @@ public final class StreamDevice implements Device {
   private final BufferHeaderFormat format;
   private final String configId;
   private final Function<StreamDevConfig, ByteSource> sourceFactory;
+  private final Options options;
+  private HandoffQueue<Frame> queue;
+  private Thread acquisition;
+  private java.io.OutputStream capture;
   private final ArrayDeque<Frame> ready = new ArrayDeque<>();
   private final Map<StreamDecoder.Rejection, Long> rejected =
       new EnumMap<>(StreamDecoder.Rejection.class);
@@ -40,7 +48,8 @@ public final class StreamDevice implements Device {
   private FrameAssembler assembler;
   private StreamInfo info;
   private final byte[] chunk = new byte[CHUNK];
-  private long delivered;
+  private final java.util.concurrent.atomic.AtomicLong delivered =
+      new java.util.concurrent.atomic.AtomicLong();
   private long buffersSplit;
   private long overlongSpans;
   private long discardedBits;
@@ -48,15 +57,40 @@ public final class StreamDevice implements Device {
   private boolean ended;
   private boolean closed;
 
+  /**
+   * How a stream device runs.
+   *
+   * @param live read and decode on an acquisition thread (live sources) rather than on the caller's
+   *     thread
+   * @param queueSize frames held for the consumer (live only)
+   * @param overflow what happens when that queue is full (live only)
+   * @param binaryCapture where to save the raw bytes as received, or {@code null}
+   */
+  public record Options(
+      boolean live, int queueSize, OverflowPolicy overflow, java.nio.file.Path binaryCapture) {
+    /** Offline decoding on the caller's thread, no capture file. */
+    public static final Options OFFLINE = new Options(false, 1, OverflowPolicy.BLOCK, null);
+  }
+
   public StreamDevice(
       StreamDevConfig config,
       String configId,
       BufferHeaderFormat format,
       Function<StreamDevConfig, ByteSource> sourceFactory) {
+    this(config, configId, format, sourceFactory, Options.OFFLINE);
+  }
+
+  public StreamDevice(
+      StreamDevConfig config,
+      String configId,
+      BufferHeaderFormat format,
+      Function<StreamDevConfig, ByteSource> sourceFactory,
+      Options options) {
     this.config = config;
     this.configId = configId;
     this.format = format;
     this.sourceFactory = sourceFactory;
+    this.options = options;
   }
 
   @Override
@@ -70,6 +104,9 @@ public final class StreamDevice implements Device {
       throw new IllegalStateException("stream device is already open or closed");
     }
     decoder = new StreamDecoder(config, format);
+    if (options.live()) {
+      queue = new HandoffQueue<>(options.queueSize(), options.overflow());
+    }
     assembler =
         new FrameAssembler(
             config.frameWidth(), config.frameHeight(), decoder.bufferPixels(), ready::add);
@@ -95,7 +132,22 @@ public final class StreamDevice implements Device {
                 discardedBits += bits;
               }
             });
+    if (options.binaryCapture() != null) {
+      try {
+        capture =
+            new java.io.BufferedOutputStream(
+                java.nio.file.Files.newOutputStream(options.binaryCapture()), 1 << 16);
+      } catch (IOException e) {
+        throw new DeviceException(
+            options.binaryCapture() + ": cannot create the capture file: " + e.getMessage(), e);
+      }
+    }
     source = sourceFactory.apply(config);
+    if (options.live()) {
+      acquisition = new Thread(this::acquire, "scopeio-stream-acquisition");
+      acquisition.setDaemon(true);
+      acquisition.start();
+    }
     Map<String, String> props = new LinkedHashMap<>();
     props.put("config", configId);
     props.put("source", source.describe());
@@ -120,6 +172,75 @@ public final class StreamDevice implements Device {
     return info;
   }
 
+  /** Offers decoded frames to the consumer outside the device lock (offers may block). */
+  private void handOver(List<Frame> frames) throws InterruptedException {
+    for (Frame f : frames) {
+      queue.offer(f);
+    }
+    frames.clear();
+  }
+
+  private void drainReady(List<Frame> into) {
+    Frame f;
+    while ((f = ready.poll()) != null) {
+      into.add(f);
+    }
+  }
+
+  /** The acquisition thread: read, save, decode until the end of data or close. */
+  private void acquire() {
+    byte[] buf = new byte[CHUNK];
+    List<Frame> decoded = new java.util.ArrayList<>();
+    try {
+      while (!closed) {
+        int n = source.read(buf);
+        if (n < 0) {
+          break;
+        }
+        if (n > 0) {
+          synchronized (this) {
+            saveAndFeed(buf, n);
+            drainReady(decoded);
+          }
+          handOver(decoded);
+        }
+      }
+      synchronized (this) {
+        splitter.finish();
+        assembler.finish();
+        ended = true;
+        flushCapture();
+        drainReady(decoded);
+      }
+      handOver(decoded);
+      queue.finish();
+    } catch (InterruptedException e) {
+      queue.finish();
+    } catch (IOException | RuntimeException e) {
+      if (closed) {
+        queue.finish();
+      } else {
+        queue.fail(
+            e instanceof IOException
+                ? new DeviceException(source.describe() + ": read failed: " + e.getMessage(), e)
+                : e);
+      }
+    }
+  }
+
+  private void saveAndFeed(byte[] buf, int n) throws IOException {
+    if (capture != null) {
+      capture.write(buf, 0, n);
+    }
+    splitter.feed(buf, 0, n);
+  }
+
+  private void flushCapture() throws IOException {
+    if (capture != null) {
+      capture.flush();
+    }
+  }
+
   private void onBuffer(byte[] data, long bits, boolean endOfStream) {
     buffersSplit++;
     StreamDecoder.Decoded d = decoder.decode(data, bits, endOfStream);
@@ -142,28 +263,41 @@ public final class StreamDevice implements Device {
   }
 
   @Override
-  public synchronized Optional<Frame> next(Duration timeout) {
+  public Optional<Frame> next(Duration timeout) throws InterruptedException {
     if (source == null) {
       throw new IllegalStateException("stream device is not open");
     }
+    if (options.live()) {
+      HandoffQueue.Poll<Frame> p = queue.take(timeout);
+      if (p.isTimeout()) {
+        throw new DeviceTimeoutException(type(), timeout);
+      }
+      p.item().ifPresent(f -> delivered.incrementAndGet());
+      return p.item();
+    }
+    return nextOffline();
+  }
+
+  private synchronized Optional<Frame> nextOffline() {
     while (ready.isEmpty() && !ended && !closed) {
       int n;
       try {
         n = source.read(chunk);
+        if (n < 0) {
+          splitter.finish();
+          assembler.finish();
+          ended = true;
+          flushCapture();
+        } else if (n > 0) {
+          saveAndFeed(chunk, n);
+        }
       } catch (IOException e) {
         throw new DeviceException(source.describe() + ": read failed: " + e.getMessage(), e);
-      }
-      if (n < 0) {
-        splitter.finish();
-        assembler.finish();
-        ended = true;
-      } else if (n > 0) {
-        splitter.feed(chunk, 0, n);
       }
     }
     Frame f = ready.poll();
     if (f != null) {
-      delivered++;
+      delivered.incrementAndGet();
     }
     return Optional.ofNullable(f);
   }
@@ -194,21 +328,53 @@ public final class StreamDevice implements Device {
             + s.overlongSpans()
             + s.duplicates()
             + s.buffersBeforeStart();
-    return new DeviceCounters(delivered, 0, s.buffersKept(), dropped, s.missingBuffers());
+    return new DeviceCounters(
+        delivered.get(),
+        queue == null ? 0 : queue.dropped(),
+        s.buffersKept(),
+        dropped,
+        s.missingBuffers());
   }
 
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
     }
-    closed = true;
+    IOException failure = null;
     if (source != null) {
       try {
-        source.close();
+        source.close(); // unblocks a read in progress
       } catch (IOException e) {
-        throw new DeviceException(source.describe() + ": cannot close: " + e.getMessage(), e);
+        failure = e;
       }
+    }
+    if (queue != null) {
+      queue.close();
+    }
+    if (acquisition != null) {
+      acquisition.interrupt();
+      try {
+        acquisition.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (this) {
+      if (capture != null) {
+        try {
+          capture.close();
+        } catch (IOException e) {
+          failure = failure == null ? e : failure;
+        }
+      }
+    }
+    if (failure != null) {
+      throw new DeviceException(
+          "closing " + source.describe() + ": " + failure.getMessage(), failure);
     }
   }
 }

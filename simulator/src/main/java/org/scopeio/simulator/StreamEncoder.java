@@ -211,6 +211,50 @@ public final class StreamEncoder {
     return new Result(frames, sent, total);
   }
 
+  /**
+   * The stream as an {@link java.io.InputStream} fed by a daemon thread, for use as a live source.
+   * With {@link Pacing#REAL_TIME} each frame's bytes are released at the frame rate; closing the
+   * stream stops the thread.
+   */
+  public java.io.InputStream openStream(Pacing pacing) {
+    java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 20);
+    java.io.PipedOutputStream out;
+    try {
+      out = new java.io.PipedOutputStream(in);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    double periodNanos = 1e9 / config.fs();
+    Thread t =
+        new Thread(
+            () -> {
+              long start = System.nanoTime();
+              try (out) {
+                write(
+                    out,
+                    (frame, pixels) -> {
+                      if (pacing == Pacing.REAL_TIME) {
+                        long wait = start + (long) (frame * periodNanos) - System.nanoTime();
+                        if (wait > 0) {
+                          try {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("stopped");
+                          }
+                        }
+                      }
+                    });
+              } catch (IOException | IllegalStateException e) {
+                // the reader closed the stream or the thread was stopped: end quietly
+              }
+            },
+            "scopeio-simulated-stream");
+    t.setDaemon(true);
+    t.start();
+    return in;
+  }
+
   /** The preamble as it appears on the wire. */
   public byte[] searchPattern() {
     byte[] p = config.preambleBytes();

@@ -154,7 +154,12 @@ public final class ConfigStore {
     ObjectNode body = doc.body().deepCopy();
     for (String dead : type.deadKeys()) {
       if (removePath(body, dead)) {
-        LOG.warn("{}: key '{}' is not used by mio or Scopeio; ignored", doc.location(), dead);
+        if (doc.file() == null) {
+          // packaged copies of mio's files keep mio's dead keys on purpose
+          LOG.debug("{}: key '{}' is not used by mio or Scopeio; ignored", doc.location(), dead);
+        } else {
+          LOG.warn("{}: key '{}' is not used by mio or Scopeio; ignored", doc.location(), dead);
+        }
       }
     }
     return type.bind(body, doc);

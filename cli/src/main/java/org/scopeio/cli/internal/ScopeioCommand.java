@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       RecordCommand.class,
       SdcardCommand.class,
+      StreamCommand.class,
       SimulateCommand.class,
       DevicesCommand.class,
       FormatsCommand.class,

@@ -10,8 +10,10 @@ import org.scopeio.api.PixelType;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.config.ConfigStore;
 import org.scopeio.api.format.SdLayout;
+import org.scopeio.api.format.StreamDevConfig;
 import org.scopeio.simulator.SceneConfig;
 import org.scopeio.simulator.SdImageEncoder;
+import org.scopeio.simulator.StreamEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,14 +25,14 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = "Write simulated device data (SD card images) for tests and demos.",
-    subcommands = {SimulateCommand.Sdcard.class})
+    subcommands = {SimulateCommand.Sdcard.class, SimulateCommand.Stream.class})
 public final class SimulateCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "missing command: 'simulate sdcard'");
+        spec.commandLine(), "missing command: 'simulate sdcard' or 'simulate stream'");
   }
 
   /** {@code scopeio simulate sdcard}. */
@@ -140,6 +142,108 @@ public final class SimulateCommand implements Runnable {
               r.buffersWritten(),
               r.buffersDropped(),
               r.bytes(),
+              f.isEmpty() ? "" : ", faults " + faults)
+          .flush();
+    }
+  }
+
+  /** {@code scopeio simulate stream}. */
+  @Command(
+      name = "stream",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write the raw bytes of a simulated wireless stream, as a capture would hold them.")
+  public static final class Stream implements Runnable {
+    private final ConfigStore configs;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "<out.bin>", description = "Raw capture file to write.")
+    Path output;
+
+    @Option(
+        names = "--config",
+        defaultValue = "wireless-200px",
+        paramLabel = "<id|path>",
+        description = "Stream device config. Default: ${DEFAULT-VALUE}.")
+    String config;
+
+    @Option(
+        names = "--frames",
+        defaultValue = "100",
+        description = "Frames. Default: ${DEFAULT-VALUE}.")
+    int frames;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        description = "Scene seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(
+        names = "--header-format",
+        defaultValue = "stream-buffer-header",
+        paramLabel = "<id|path>",
+        description = "Buffer header format. Default: ${DEFAULT-VALUE}.")
+    String headerFormat;
+
+    @Option(
+        names = "--fault",
+        split = ",",
+        paramLabel = "FAULT",
+        description =
+            "Faults: misaligned, bit-slip, flipped-preamble, dropped-buffer, duplicated-buffer,"
+                + " truncated-buffer, garbage-start, cut-mid-buffer.")
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--force", description = "Overwrite <out.bin> if it exists.")
+    boolean force;
+
+    @Inject
+    public Stream(ConfigStore configs) {
+      this.configs = configs;
+    }
+
+    @Override
+    public void run() {
+      if (!force && Files.exists(output)) {
+        throw new WriteException(
+            output,
+            WriteException.NO_FRAME,
+            "exists; refusing to overwrite it (use --force)",
+            null);
+      }
+      Set<StreamEncoder.Fault> f = new java.util.HashSet<>();
+      for (String s : faults) {
+        f.add(StreamEncoder.Fault.fromId(s));
+      }
+      StreamDevConfig c = configs.load(config, StreamDevConfig.TYPE);
+      var format =
+          configs.load(headerFormat, org.scopeio.api.config.ConfigTypes.BUFFER_HEADER_FORMAT);
+      StreamEncoder.Result r;
+      try {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+      } catch (java.io.IOException e) {
+        throw new WriteException(output, WriteException.NO_FRAME, "cannot create its directory", e);
+      }
+      try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
+        r = new StreamEncoder(c, format, seed, frames, f).write(out, null);
+      } catch (java.io.IOException e) {
+        throw new WriteException(output, WriteException.NO_FRAME, "cannot write", e);
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Wrote %s: %d frames of %dx%d (%s), %d buffers, %d bytes%s%n",
+              output,
+              r.frames(),
+              c.frameWidth(),
+              c.frameHeight(),
+              config,
+              r.buffers(),
+              (r.bits() + 7) / 8,
               f.isEmpty() ? "" : ", faults " + faults)
           .flush();
     }

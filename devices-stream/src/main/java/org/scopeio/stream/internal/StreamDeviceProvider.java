@@ -6,16 +6,22 @@ import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.ConfigException;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRequest;
+import org.scopeio.api.OverflowPolicy;
 import org.scopeio.api.config.ConfigTypes;
 import org.scopeio.api.format.StreamDevConfig;
 import org.scopeio.api.spi.DeviceProvider;
+import org.scopeio.stream.ByteSource;
 import org.scopeio.stream.FileByteSource;
+import org.scopeio.stream.SerialByteSource;
 import org.scopeio.stream.StreamDevice;
+import org.scopeio.stream.StreamSource;
 
 /**
  * ServiceLoader entry of the {@code stream} device. Config: a stream device config (default {@code
- * wireless-200px}). Options: {@code source} ({@code file:PATH}, required), {@code header_format}
- * (default {@code stream-buffer-header}).
+ * wireless-200px}). Options: {@code source} ({@code file:PATH} or {@code serial:PORT[@BAUD]},
+ * required), {@code header_format} (default {@code stream-buffer-header}), {@code binary} (save the
+ * raw bytes to this path), {@code queue_size} and {@code overflow} (frames held for a slow consumer
+ * of a live source, and what happens when they are too many).
  */
 public final class StreamDeviceProvider implements DeviceProvider {
   @Override
@@ -25,12 +31,13 @@ public final class StreamDeviceProvider implements DeviceProvider {
 
   @Override
   public String description() {
-    return "wireless miniscope byte stream (-O source=file:capture.bin)";
+    return "wireless miniscope byte stream (-O source=file:capture.bin | serial:PORT@BAUD)";
   }
 
   @Override
   public Device create(DeviceRequest request) {
-    request.requireOnlyOptions(type(), Set.of("source", "header_format"));
+    request.requireOnlyOptions(
+        type(), Set.of("source", "header_format", "binary", "queue_size", "overflow"));
     String configId = request.findConfig().orElse("wireless-200px");
     StreamDevConfig config = request.configs().load(configId, StreamDevConfig.TYPE);
     BufferHeaderFormat format =
@@ -39,15 +46,55 @@ public final class StreamDeviceProvider implements DeviceProvider {
             .load(
                 request.options().getOrDefault("header_format", "stream-buffer-header"),
                 ConfigTypes.BUFFER_HEADER_FORMAT);
-    String source = request.options().get("source");
-    if (source == null || !source.startsWith("file:") || source.length() == 5) {
+    String text = request.options().get("source");
+    if (text == null) {
       throw new ConfigException(
-          "device 'stream' options",
-          "source",
-          "expected file:PATH (a raw capture), got "
-              + (source == null ? "nothing" : "'" + source + "'"));
+          "device 'stream' options", "source", "required: file:PATH or serial:PORT[@BAUD]");
     }
-    Path path = Path.of(source.substring(5));
-    return new StreamDevice(config, configId, format, c -> new FileByteSource(path));
+    StreamSource source = StreamSource.parse(text);
+    StreamDevice.Options options;
+    try {
+      options =
+          new StreamDevice.Options(
+              source.live(),
+              Integer.parseInt(
+                  request
+                      .options()
+                      .getOrDefault(
+                          "queue_size", String.valueOf(config.runtime().imageBufferQueueSize()))),
+              OverflowPolicy.fromId(request.options().getOrDefault("overflow", "drop-newest")),
+              request.options().containsKey("binary")
+                  ? Path.of(request.options().get("binary"))
+                  : null);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("device 'stream' options", null, e.getMessage(), e);
+    }
+    return new StreamDevice(config, configId, format, c -> open(source, c), options);
+  }
+
+  /** Opens a file or serial source; USB sources need a transport (see UsbByteSource). */
+  static ByteSource open(StreamSource source, StreamDevConfig config) {
+    return switch (source.kind()) {
+      case FILE -> new FileByteSource(source.path());
+      case SERIAL -> {
+        int baud = source.baudRate() > 0 ? source.baudRate() : orZero(config.baudrate());
+        if (baud <= 0) {
+          throw new ConfigException(
+              "stream source",
+              "baudrate",
+              "no baud rate: give serial:PORT@BAUD or 'baudrate' in the config");
+        }
+        yield new SerialByteSource(source.target(), baud);
+      }
+      case USB ->
+          throw new ConfigException(
+              "stream source",
+              "source",
+              "USB capture needs a libusb transport; none is available in this build");
+    };
+  }
+
+  private static int orZero(Integer v) {
+    return v == null ? 0 : v;
   }
 }

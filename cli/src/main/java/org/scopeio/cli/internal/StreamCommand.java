@@ -1,0 +1,287 @@
+package org.scopeio.cli.internal;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.scopeio.api.BufferHeaderFormat;
+import org.scopeio.api.OverflowPolicy;
+import org.scopeio.api.Recording;
+import org.scopeio.api.WriteException;
+import org.scopeio.api.WriterRegistry;
+import org.scopeio.api.config.ConfigStore;
+import org.scopeio.api.config.ConfigTypes;
+import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.simulator.Pacing;
+import org.scopeio.simulator.StreamEncoder;
+import org.scopeio.stream.ByteSource;
+import org.scopeio.stream.FileByteSource;
+import org.scopeio.stream.InputStreamByteSource;
+import org.scopeio.stream.SerialByteSource;
+import org.scopeio.stream.StreamDevice;
+import org.scopeio.stream.StreamSource;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code scopeio stream capture|decode}. */
+@Command(
+    name = "stream",
+    mixinStandardHelpOptions = true,
+    description = "Capture and decode wireless miniscope streams.",
+    subcommands = {StreamCommand.Capture.class, StreamCommand.Decode.class})
+public final class StreamCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing command: 'stream capture' or 'stream decode'");
+  }
+
+  /** Options shared by capture and decode. */
+  static final class Outputs {
+    @Option(
+        names = "--config",
+        defaultValue = "wireless-200px",
+        paramLabel = "<id|path>",
+        description = "Stream device config. Default: ${DEFAULT-VALUE}.")
+    String config;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "<stem>",
+        description = "Output path without extension.")
+    Path out;
+
+    @Option(
+        names = "--format",
+        split = ",",
+        defaultValue = "raw,csv",
+        paramLabel = "FMT[,FMT...]",
+        description = "Output formats. Default: ${DEFAULT-VALUE}.")
+    List<String> formats;
+
+    @Option(names = "--force", description = "Overwrite existing output files.")
+    boolean force;
+
+    @Option(
+        names = "--header-format",
+        defaultValue = "stream-buffer-header",
+        paramLabel = "<id|path>",
+        description = "Buffer header format. Default: ${DEFAULT-VALUE}.")
+    String headerFormat;
+  }
+
+  static int run(
+      CommandSpec spec,
+      ConfigStore configs,
+      WriterRegistry writers,
+      Outputs o,
+      java.util.function.Function<StreamDevConfig, ByteSource> source,
+      StreamDevice.Options options,
+      Recording.Limits limits)
+      throws InterruptedException {
+    StreamDevConfig config = configs.load(o.config, StreamDevConfig.TYPE);
+    BufferHeaderFormat format = configs.load(o.headerFormat, ConfigTypes.BUFFER_HEADER_FORMAT);
+    if (options.binaryCapture() != null && !o.force && Files.exists(options.binaryCapture())) {
+      throw new WriteException(
+          options.binaryCapture(),
+          WriteException.NO_FRAME,
+          "exists; refusing to overwrite it (use --force)",
+          null);
+    }
+    try (StreamDevice device = new StreamDevice(config, o.config, format, source, options)) {
+      RecordingRunner.run(
+          device,
+          writers,
+          o.formats,
+          o.out,
+          o.force,
+          limits,
+          Duration.ofSeconds(10),
+          0,
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr());
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("  stream     " + device.stats().describe());
+      if (options.binaryCapture() != null) {
+        out.println("  capture    " + options.binaryCapture());
+      }
+      out.flush();
+    }
+    return 0;
+  }
+
+  /** {@code scopeio stream capture}. */
+  @Command(
+      name = "capture",
+      mixinStandardHelpOptions = true,
+      description = "Capture a live stream (serial port, capture file or the simulator).")
+  public static final class Capture implements java.util.concurrent.Callable<Integer> {
+    private final ConfigStore configs;
+    private final WriterRegistry writers;
+    @Spec CommandSpec spec;
+    @picocli.CommandLine.Mixin Outputs outputs = new Outputs();
+
+    @Option(
+        names = "--source",
+        required = true,
+        paramLabel = "SOURCE",
+        description = "serial:PORT[@BAUD], file:RAW or simulated.")
+    String source;
+
+    @Option(names = "--binary", description = "Also save the raw bytes to <stem>.bin.")
+    boolean binary;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Limit limit;
+
+    static final class Limit {
+      @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames.")
+      Long frames;
+
+      @Option(
+          names = "--duration",
+          paramLabel = "TIME",
+          converter = DurationConverter.class,
+          description = "Stop after this time, e.g. 10s.")
+      Duration duration;
+    }
+
+    @Option(
+        names = "--queue-size",
+        defaultValue = "64",
+        description = "Frames held for a slow writer. Default: ${DEFAULT-VALUE}.")
+    int queueSize;
+
+    @Option(
+        names = "--overflow",
+        defaultValue = "drop-newest",
+        description = "block, drop-newest or drop-oldest. Default: ${DEFAULT-VALUE}.")
+    String overflow;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated source.")
+    long seed;
+
+    @Option(
+        names = "--pacing",
+        defaultValue = "real-time",
+        description =
+            "Simulated source: real-time or as-fast-as-possible. Default: ${DEFAULT-VALUE}.")
+    String pacing;
+
+    @Option(
+        names = "--fault",
+        split = ",",
+        paramLabel = "FAULT",
+        description = "Faults of the simulated source (see 'simulate stream --help').")
+    List<String> faults = new ArrayList<>();
+
+    @Inject
+    public Capture(ConfigStore configs, WriterRegistry writers) {
+      this.configs = configs;
+      this.writers = writers;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Recording.Limits limits =
+          limit == null
+              ? Recording.Limits.none()
+              : limit.frames != null
+                  ? Recording.Limits.frames(limit.frames)
+                  : Recording.Limits.duration(limit.duration);
+      java.util.function.Function<StreamDevConfig, ByteSource> factory;
+      boolean live = true;
+      if (source.equals("simulated")) {
+        BufferHeaderFormat format =
+            configs.load(outputs.headerFormat, ConfigTypes.BUFFER_HEADER_FORMAT);
+        int frames =
+            limit != null && limit.frames != null ? (int) (long) limit.frames : Integer.MAX_VALUE;
+        Set<StreamEncoder.Fault> f = new HashSet<>();
+        for (String s : faults) {
+          f.add(StreamEncoder.Fault.fromId(s));
+        }
+        Pacing p = Pacing.fromId(pacing);
+        factory =
+            c ->
+                new InputStreamByteSource(
+                    "simulated (seed " + seed + ", " + p.id() + ")",
+                    new StreamEncoder(c, format, seed, frames, f).openStream(p));
+      } else {
+        StreamSource s = StreamSource.parse(source);
+        live = s.live();
+        factory =
+            c ->
+                switch (s.kind()) {
+                  case FILE -> new FileByteSource(s.path());
+                  case SERIAL -> new SerialByteSource(s.target(), baud(s, c));
+                  case USB ->
+                      throw new org.scopeio.api.ConfigException(
+                          "stream source", "source", "USB capture is not available in this build");
+                };
+      }
+      StreamDevice.Options options =
+          new StreamDevice.Options(
+              live,
+              queueSize,
+              OverflowPolicy.fromId(overflow),
+              binary ? Path.of(outputs.out + ".bin") : null);
+      return StreamCommand.run(spec, configs, writers, outputs, factory, options, limits);
+    }
+
+    private static int baud(StreamSource s, StreamDevConfig c) {
+      int baud = s.baudRate() > 0 ? s.baudRate() : c.baudrate() == null ? 0 : c.baudrate();
+      if (baud <= 0) {
+        throw new org.scopeio.api.ConfigException(
+            "stream source",
+            "baudrate",
+            "no baud rate: give serial:PORT@BAUD or 'baudrate' in the config");
+      }
+      return baud;
+    }
+  }
+
+  /** {@code scopeio stream decode}. */
+  @Command(
+      name = "decode",
+      mixinStandardHelpOptions = true,
+      description = "Decode a raw capture file offline.")
+  public static final class Decode implements java.util.concurrent.Callable<Integer> {
+    private final ConfigStore configs;
+    private final WriterRegistry writers;
+    @Spec CommandSpec spec;
+    @picocli.CommandLine.Mixin Outputs outputs = new Outputs();
+
+    @Parameters(paramLabel = "<raw>", description = "Raw capture (the bytes as received).")
+    Path raw;
+
+    @Inject
+    public Decode(ConfigStore configs, WriterRegistry writers) {
+      this.configs = configs;
+      this.writers = writers;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      return StreamCommand.run(
+          spec,
+          configs,
+          writers,
+          outputs,
+          c -> new FileByteSource(raw),
+          StreamDevice.Options.OFFLINE,
+          Recording.Limits.none());
+    }
+  }
+}
