@@ -23,8 +23,9 @@ public final class BufferSplitter {
     /**
      * One buffer: preamble first.
      *
-     * @param data the buffer's bytes (owned by the sink from now on)
-     * @param bits its exact length in bits; {@code data.length == ceil(bits / 8)}
+     * @param data the buffer's bytes in {@code data[0 .. ceil(bits / 8))}; the array is reused
+     *     after the call returns, so copy what must be kept
+     * @param bits its exact length in bits
      * @param bitOffset where it starts in the stream, in bits
      * @param endOfStream true for the final buffer, which no preamble follows
      */
@@ -46,6 +47,7 @@ public final class BufferSplitter {
   private final Sink sink;
 
   private byte[] acc = new byte[1 << 16];
+  private byte[] span = new byte[8192];
 
   /** Absolute byte index of {@code acc[0]}. */
   private long base;
@@ -239,7 +241,10 @@ public final class BufferSplitter {
   private void emit(long from, long to, boolean endOfStream) {
     long bits = to - from;
     int bytes = (int) ((bits + 7) >>> 3);
-    byte[] out = new byte[bytes];
+    if (span.length < bytes) {
+      span = new byte[Math.max(bytes, 2 * span.length)];
+    }
+    byte[] out = span;
     int start = (int) ((from >>> 3) - base);
     int s = (int) (from & 7);
     if (s == 0) {

@@ -65,10 +65,11 @@ public final class FrameAssembler {
   /**
    * Adds an accepted buffer.
    *
-   * @param payload exactly {@code bufferPixels[frame_buffer_count]} bytes
+   * @param payload writes exactly {@code bufferPixels[frame_buffer_count]} bytes
    * @param paddedPixels zero pixels the decoder appended to a short buffer
    */
-  public void add(BufferHeader header, byte[] payload, int paddedPixels, Instant received) {
+  public void add(
+      BufferHeader header, StreamDecoder.Payload payload, int paddedPixels, Instant received) {
     int fbc = (int) header.frameBufferCount();
     long frameNum = header.frameNum();
     if (!aligned) {
@@ -96,7 +97,7 @@ public final class FrameAssembler {
       return;
     }
     filled[fbc] = true;
-    System.arraycopy(payload, 0, pixels, slotOffset[fbc], payload.length);
+    payload.copyTo(pixels, slotOffset[fbc]);
     padded += paddedPixels;
     double unix = received.getEpochSecond() + received.getNano() / 1e9;
     headers.add(header.withRuntime(new BufferRuntime(stats.buffersKept++, unix, paddedPixels)));

@@ -34,20 +34,28 @@ public final class StreamDecoder {
    * A decoded buffer, or the reason it was rejected.
    *
    * @param header the header (without runtime metadata), or null if rejected early
-   * @param payload the pixel bytes: exactly the pixels this buffer carries, zero-padded if short
+   * @param payload writes the pixel bytes (exactly the pixels this buffer carries, zero-padded if
+   *     short) into a frame; valid only until the splitter's next buffer
    * @param paddedPixels pixels that had to be zero-filled because the buffer was short
    * @param shortfallBits how many bits shorter than nominal the span was (0 if not short)
    * @param rejection why it was rejected, or null
    */
   public record Decoded(
       BufferHeader header,
-      byte[] payload,
+      Payload payload,
       int paddedPixels,
       long shortfallBits,
       Rejection rejection) {
     public boolean accepted() {
       return rejection == null;
     }
+  }
+
+  /** Copies a buffer's decoded pixels into a destination array. */
+  @FunctionalInterface
+  public interface Payload {
+    /** Writes the pixels at {@code offset} of {@code dst} (zero-padded if the buffer was short). */
+    void copyTo(byte[] dst, int offset);
   }
 
   private final StreamDevConfig config;
@@ -98,7 +106,7 @@ public final class StreamDecoder {
     if (bits > nominalBits + SPAN_TOLERANCE_BITS) {
       return new Decoded(null, null, 0, 0, Rejection.OVERLONG);
     }
-    int length = data.length;
+    int length = (int) ((bits + 7) >>> 3);
     if (length < 4 * headerWords) {
       return new Decoded(null, null, 0, 0, Rejection.TOO_SHORT);
     }
@@ -125,17 +133,14 @@ public final class StreamDecoder {
     int start = 4 * headerWords;
     long payloadBits = bits - 32L * headerWords - (endOfStream ? 0 : 32L * config.dummyWords());
     int available = (int) Math.max(0, (payloadBits + 7) / 8);
-    byte[] payload = new byte[expected];
     int copy = Math.min(expected, available);
-    WordOrder.payload(
-        data,
-        length,
-        start,
-        copy,
-        payload,
-        0,
-        config.reversePayloadBits(),
-        config.reversePayloadBytes());
+    boolean pb = config.reversePayloadBits();
+    boolean py = config.reversePayloadBytes();
+    Payload payload =
+        (dst, offset) -> {
+          WordOrder.payload(data, length, start, copy, dst, offset, pb, py);
+          java.util.Arrays.fill(dst, offset + copy, offset + expected, (byte) 0);
+        };
     long expectedBits = nominalBits - (endOfStream ? 32L * config.dummyWords() : 0);
     long shortfall = Math.max(0, expectedBits - bits);
     return new Decoded(header, payload, expected - copy, shortfall, null);

@@ -69,6 +69,18 @@ public final class WordOrder {
       int dstOffset,
       boolean reverseBits,
       boolean reverseBytes) {
+    if (reverseBits == reverseBytes && from + count <= srcLength) {
+      // both flags or neither: bytes keep their order (the common case, and the fast one)
+      if (!reverseBits) {
+        System.arraycopy(src, from, dst, dstOffset, count);
+      } else {
+        byte[] rev = REV8;
+        for (int i = 0; i < count; i++) {
+          dst[dstOffset + i] = rev[src[from + i] & 0xFF];
+        }
+      }
+      return;
+    }
     for (int i = 0; i < count; i++) {
       int p = from + i;
       int inWord = p & 3;

@@ -261,7 +261,9 @@ class StreamDeviceTest {
             () ->
                 DeviceRegistry.load(getClass().getClassLoader())
                     .create(
-                        "stream", new DeviceRequest(null, Map.of("source", "usb:1:2"), CONFIGS)))
-        .hasMessageContaining("key 'source': expected file:PATH");
+                        "stream", new DeviceRequest(null, Map.of("source", "tcp:1:2"), CONFIGS)))
+        .hasMessageContaining(
+            "key 'source': expected file:PATH, serial:PORT[@BAUD] or usb:VID:PID[:ENDPOINT],"
+                + " got 'tcp:1:2'");
   }
 }
