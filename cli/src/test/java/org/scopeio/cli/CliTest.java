@@ -134,7 +134,7 @@ class CliTest {
     Result r = run("record", "--out", dir.resolve("u").toString(), "--device", "usb-cam");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
-        .isEqualTo("scopeio: unknown device type 'usb-cam'; known: [sdcard, simulated]\n");
+        .isEqualTo("scopeio: unknown device type 'usb-cam'; known: [sdcard, simulated, stream]\n");
     Result v =
         run("record", "--verbose", "--out", dir.resolve("u").toString(), "--device", "usb-cam");
     assertThat(v.code()).isEqualTo(1);

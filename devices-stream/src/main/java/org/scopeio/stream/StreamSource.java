@@ -2,6 +2,7 @@ package org.scopeio.stream;
 
 import java.nio.file.Path;
 import org.scopeio.api.ConfigException;
+import org.scopeio.api.format.StreamDevConfig;
 
 /**
  * A byte source named on the command line: {@code file:PATH}, {@code serial:PORT[@BAUD]} or {@code
@@ -54,7 +55,9 @@ public record StreamSource(Kind kind, String target, int baudRate) {
           throw new ConfigException("stream source", "source", "bad baud rate in '" + text + "'");
         }
       case "usb":
-        return new StreamSource(Kind.USB, rest, 0);
+        StreamSource usb = new StreamSource(Kind.USB, rest, 0);
+        usb.usbIds(); // fails now on bad ids
+        return usb;
       default:
         throw new ConfigException("stream source", "source", usage);
     }
@@ -62,5 +65,81 @@ public record StreamSource(Kind kind, String target, int baudRate) {
 
   public Path path() {
     return Path.of(target);
+  }
+
+  /**
+   * Vendor id, product id and bulk-in endpoint of a USB source (hex; endpoint 0x81 when not given).
+   */
+  public int[] usbIds() {
+    String[] parts = target.split(":");
+    if (parts.length < 2 || parts.length > 3) {
+      throw new ConfigException(
+          "stream source",
+          "source",
+          "expected usb:VID:PID[:ENDPOINT] in hex, got 'usb:" + target + "'");
+    }
+    try {
+      int vid = Integer.parseInt(strip(parts[0]), 16);
+      int pid = Integer.parseInt(strip(parts[1]), 16);
+      int ep = parts.length == 3 ? Integer.parseInt(strip(parts[2]), 16) : 0x81;
+      if (vid > 0xFFFF || pid > 0xFFFF || (ep & 0x80) == 0 || ep > 0xFF) {
+        throw new NumberFormatException();
+      }
+      return new int[] {vid, pid, ep};
+    } catch (NumberFormatException e) {
+      throw new ConfigException(
+          "stream source",
+          "source",
+          "expected usb:VID:PID[:ENDPOINT] with 16-bit hex ids and an IN endpoint (0x81-0xff),"
+              + " got 'usb:"
+              + target
+              + "'");
+    }
+  }
+
+  private static String strip(String hex) {
+    return hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
+  }
+
+  /**
+   * Opens a file, serial or USB source. USB options: {@code usb_serial} (serial number), {@code
+   * usb_interface} (default 0), {@code transfer_size} (default 16384 bytes), {@code
+   * transfers_in_flight} (default 8).
+   */
+  public ByteSource open(StreamDevConfig config, java.util.Map<String, String> options) {
+    StreamSource source = this;
+    return switch (source.kind()) {
+      case FILE -> new FileByteSource(source.path());
+      case SERIAL -> {
+        int baud = source.baudRate() > 0 ? source.baudRate() : orZero(config.baudrate());
+        if (baud <= 0) {
+          throw new ConfigException(
+              "stream source",
+              "baudrate",
+              "no baud rate: give serial:PORT@BAUD or 'baudrate' in the config");
+        }
+        yield new SerialByteSource(source.target(), baud);
+      }
+      case USB -> {
+        int[] ids = source.usbIds();
+        try {
+          int iface = Integer.parseInt(options.getOrDefault("usb_interface", "0"));
+          int size = Integer.parseInt(options.getOrDefault("transfer_size", "16384"));
+          int inFlight = Integer.parseInt(options.getOrDefault("transfers_in_flight", "8"));
+          yield new UsbByteSource(
+              new org.scopeio.stream.internal.Usb4JavaTransport(
+                  ids[0], ids[1], options.get("usb_serial"), iface, ids[2]),
+              size,
+              inFlight);
+        } catch (NumberFormatException e) {
+          throw new ConfigException(
+              "device 'stream' options", null, "not a number: " + e.getMessage(), e);
+        }
+      }
+    };
+  }
+
+  private static int orZero(Integer v) {
+    return v == null ? 0 : v;
   }
 }

@@ -123,6 +123,20 @@ class ArchitectureTest {
         .check(classes);
     noClasses()
         .that()
+        .resideOutsideOfPackage("org.scopeio.stream..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.scopeio.stream.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.scopeio.sdcard..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.scopeio.sdcard.internal..")
+        .check(classes);
+    noClasses()
+        .that()
         .resideOutsideOfPackage("org.scopeio.simulator..")
         .should()
         .dependOnClassesThat()

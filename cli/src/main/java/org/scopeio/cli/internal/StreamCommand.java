@@ -137,7 +137,7 @@ public final class StreamCommand implements Runnable {
         names = "--source",
         required = true,
         paramLabel = "SOURCE",
-        description = "serial:PORT[@BAUD], file:RAW or simulated.")
+        description = "serial:PORT[@BAUD], usb:VID:PID[:ENDPOINT], file:RAW or simulated.")
     String source;
 
     @Option(names = "--binary", description = "Also save the raw bytes to <stem>.bin.")
@@ -169,6 +169,27 @@ public final class StreamCommand implements Runnable {
         defaultValue = "drop-newest",
         description = "block, drop-newest or drop-oldest. Default: ${DEFAULT-VALUE}.")
     String overflow;
+
+    @Option(names = "--usb-serial", description = "USB source: the device's serial number.")
+    String usbSerial;
+
+    @Option(
+        names = "--usb-interface",
+        defaultValue = "0",
+        description = "USB source: interface to claim. Default: ${DEFAULT-VALUE}.")
+    int usbInterface;
+
+    @Option(
+        names = "--transfer-size",
+        defaultValue = "16384",
+        description = "USB source: bytes per bulk transfer. Default: ${DEFAULT-VALUE}.")
+    int transferSize;
+
+    @Option(
+        names = "--transfers-in-flight",
+        defaultValue = "8",
+        description = "USB source: transfers kept submitted. Default: ${DEFAULT-VALUE}.")
+    int transfersInFlight;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated source.")
     long seed;
@@ -221,14 +242,19 @@ public final class StreamCommand implements Runnable {
       } else {
         StreamSource s = StreamSource.parse(source);
         live = s.live();
+        java.util.Map<String, String> usb = new java.util.HashMap<>();
+        if (usbSerial != null) {
+          usb.put("usb_serial", usbSerial);
+        }
+        usb.put("usb_interface", String.valueOf(usbInterface));
+        usb.put("transfer_size", String.valueOf(transferSize));
+        usb.put("transfers_in_flight", String.valueOf(transfersInFlight));
         factory =
             c ->
                 switch (s.kind()) {
                   case FILE -> new FileByteSource(s.path());
                   case SERIAL -> new SerialByteSource(s.target(), baud(s, c));
-                  case USB ->
-                      throw new org.scopeio.api.ConfigException(
-                          "stream source", "source", "USB capture is not available in this build");
+                  case USB -> s.open(c, usb);
                 };
       }
       StreamDevice.Options options =

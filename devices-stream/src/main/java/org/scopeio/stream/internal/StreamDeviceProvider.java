@@ -10,9 +10,6 @@ import org.scopeio.api.OverflowPolicy;
 import org.scopeio.api.config.ConfigTypes;
 import org.scopeio.api.format.StreamDevConfig;
 import org.scopeio.api.spi.DeviceProvider;
-import org.scopeio.stream.ByteSource;
-import org.scopeio.stream.FileByteSource;
-import org.scopeio.stream.SerialByteSource;
 import org.scopeio.stream.StreamDevice;
 import org.scopeio.stream.StreamSource;
 
@@ -37,7 +34,17 @@ public final class StreamDeviceProvider implements DeviceProvider {
   @Override
   public Device create(DeviceRequest request) {
     request.requireOnlyOptions(
-        type(), Set.of("source", "header_format", "binary", "queue_size", "overflow"));
+        type(),
+        Set.of(
+            "source",
+            "header_format",
+            "binary",
+            "queue_size",
+            "overflow",
+            "usb_serial",
+            "usb_interface",
+            "transfer_size",
+            "transfers_in_flight"));
     String configId = request.findConfig().orElse("wireless-200px");
     StreamDevConfig config = request.configs().load(configId, StreamDevConfig.TYPE);
     BufferHeaderFormat format =
@@ -69,32 +76,7 @@ public final class StreamDeviceProvider implements DeviceProvider {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("device 'stream' options", null, e.getMessage(), e);
     }
-    return new StreamDevice(config, configId, format, c -> open(source, c), options);
-  }
-
-  /** Opens a file or serial source; USB sources need a transport (see UsbByteSource). */
-  static ByteSource open(StreamSource source, StreamDevConfig config) {
-    return switch (source.kind()) {
-      case FILE -> new FileByteSource(source.path());
-      case SERIAL -> {
-        int baud = source.baudRate() > 0 ? source.baudRate() : orZero(config.baudrate());
-        if (baud <= 0) {
-          throw new ConfigException(
-              "stream source",
-              "baudrate",
-              "no baud rate: give serial:PORT@BAUD or 'baudrate' in the config");
-        }
-        yield new SerialByteSource(source.target(), baud);
-      }
-      case USB ->
-          throw new ConfigException(
-              "stream source",
-              "source",
-              "USB capture needs a libusb transport; none is available in this build");
-    };
-  }
-
-  private static int orZero(Integer v) {
-    return v == null ? 0 : v;
+    java.util.Map<String, String> o = request.options();
+    return new StreamDevice(config, configId, format, c -> source.open(c, o), options);
   }
 }
