@@ -266,4 +266,30 @@ class StreamDeviceTest {
             "key 'source': expected file:PATH, serial:PORT[@BAUD] or usb:VID:PID[:ENDPOINT],"
                 + " got 'tcp:1:2'");
   }
+
+  @Test
+  void pacedReplayRunsAtTheDeviceRate() throws Exception {
+    StreamDevConfig c = W200.withFrame(64, 48); // 1 buffer of 5120 bytes a frame, 20 fps
+    Capture cap = encode(c, 6);
+    Path file = dir.resolve("paced.bin");
+    Files.write(file, cap.bytes());
+    assertThat(PacedByteSource.deviceRate(c)).isEqualTo(5120.0 * 20);
+    long t0 = System.nanoTime();
+    StreamDevice d =
+        new StreamDevice(
+            c,
+            "t",
+            FORMAT,
+            cfg -> new PacedByteSource(new FileByteSource(file), PacedByteSource.deviceRate(cfg)));
+    d.open();
+    int n = 0;
+    while (d.next(Duration.ZERO).isPresent()) {
+      n++;
+    }
+    d.close();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertThat(n).isEqualTo(6);
+    // 6 frames at 20 fps take 0.3 s; generous upper bound for a loaded machine
+    assertThat(seconds).isBetween(0.25, 3.0);
+  }
 }

@@ -196,7 +196,6 @@ public final class StreamCommand implements Runnable {
 
     @Option(
         names = "--pacing",
-        defaultValue = "real-time",
         description =
             "Simulated source: real-time or as-fast-as-possible. Default: ${DEFAULT-VALUE}.")
     String pacing;
@@ -233,7 +232,7 @@ public final class StreamCommand implements Runnable {
         for (String s : faults) {
           f.add(StreamEncoder.Fault.fromId(s));
         }
-        Pacing p = Pacing.fromId(pacing);
+        Pacing p = Pacing.fromId(pacing == null ? "real-time" : pacing);
         factory =
             c ->
                 new InputStreamByteSource(
@@ -252,7 +251,12 @@ public final class StreamCommand implements Runnable {
         factory =
             c ->
                 switch (s.kind()) {
-                  case FILE -> new FileByteSource(s.path());
+                  case FILE ->
+                      pacing != null && Pacing.fromId(pacing) == Pacing.REAL_TIME
+                          ? new org.scopeio.stream.PacedByteSource(
+                              new FileByteSource(s.path()),
+                              org.scopeio.stream.PacedByteSource.deviceRate(c))
+                          : new FileByteSource(s.path());
                   case SERIAL -> new SerialByteSource(s.target(), baud(s, c));
                   case USB -> s.open(c, usb);
                 };
