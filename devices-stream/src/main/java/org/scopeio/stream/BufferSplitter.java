@@ -43,6 +43,8 @@ public final class BufferSplitter {
   private final int patternBytes;
   private final long patternMask;
   private final long maxSpanBits;
+  private final long expectedSpanBits;
+  private boolean predictionPending;
   private final byte[] anchorPhases = new byte[256];
   private final Sink sink;
 
@@ -73,6 +75,19 @@ public final class BufferSplitter {
    * @param maxSpanBits longest buffer accepted before a span is reported over-long
    */
   public BufferSplitter(byte[] preamble, long maxSpanBits, Sink sink) {
+    this(preamble, maxSpanBits, 0, sink);
+  }
+
+  /**
+   * A splitter that first looks for the next preamble exactly {@code expectedSpanBits} after the
+   * last one (one nominal buffer), and scans the bits in between only when it is not there. This
+   * makes clean streams fast, and a preamble pattern that happens to occur inside pixel data no
+   * longer splits a buffer (mio bug #17); short, long or lost buffers are found by the full scan.
+   * The result still does not depend on how the input is chunked.
+   *
+   * @param expectedSpanBits the nominal buffer length in bits, or 0 to always scan
+   */
+  public BufferSplitter(byte[] preamble, long maxSpanBits, long expectedSpanBits, Sink sink) {
     if (preamble.length < 2 || preamble.length > 7) {
       throw new IllegalArgumentException("preamble must be 2 to 7 bytes, got " + preamble.length);
     }
@@ -85,6 +100,7 @@ public final class BufferSplitter {
     this.patternBits = 8 * preamble.length;
     this.patternMask = (1L << patternBits) - 1;
     this.maxSpanBits = Math.max(maxSpanBits, 2L * patternBits);
+    this.expectedSpanBits = expectedSpanBits;
     this.sink = sink;
     // phase 0: the preamble's first byte is a whole input byte; phase s > 0: the input byte
     // after the one where the preamble starts holds preamble bits [8 - s, 16 - s)
@@ -165,35 +181,55 @@ public final class BufferSplitter {
     long end = base + length;
     // every candidate at anchor j needs bytes up to j + patternBytes - 1
     long last = end - patternBytes;
-    long j = scan;
-    byte[] a = acc;
-    int rel = (int) (j - base);
-    long overlongAnchor = overlongAnchor();
-    while (j <= last) {
-      int phases = anchorPhases[a[rel] & 0xFF];
-      if (phases != 0) {
-        if ((phases & 0xFE) != 0) {
-          for (int s = 1; s < 8; s++) {
-            if ((phases & (1 << s)) != 0) {
-              candidate(8 * (j - 1) + s, end);
+    outer:
+    while (true) {
+      if (predictionPending && hit >= 0) {
+        long p = hit + expectedSpanBits;
+        if ((p >>> 3) + patternBytes + 1 > end && !atEnd) {
+          break; // wait for the predicted position's bytes; the scan stays where it is
+        }
+        predictionPending = false;
+        if (p > lastCandidate && (p >>> 3) + patternBytes <= end && matchesAt(p, end)) {
+          accept(p);
+          scan = Math.max(scan, (p >>> 3) + 1);
+          continue;
+        }
+      }
+      long j = scan;
+      byte[] a = acc;
+      int rel = (int) (j - base);
+      long overlongAnchor = overlongAnchor();
+      while (j <= last) {
+        int phases = anchorPhases[a[rel] & 0xFF];
+        if (phases != 0) {
+          if ((phases & 0xFE) != 0) {
+            for (int s = 1; s < 8; s++) {
+              if ((phases & (1 << s)) != 0) {
+                candidate(8 * (j - 1) + s, end);
+              }
             }
           }
+          if ((phases & 1) != 0) {
+            candidate(8 * j, end);
+          }
+          if (predictionPending) {
+            scan = j + 1;
+            continue outer;
+          }
+          overlongAnchor = overlongAnchor();
         }
-        if ((phases & 1) != 0) {
-          candidate(8 * j, end);
+        j++;
+        rel++;
+        if (j > overlongAnchor) {
+          sink.overlong(8 * j - hit, hit);
+          accounted = 8 * j;
+          hit = -1;
+          overlongAnchor = Long.MAX_VALUE;
         }
-        overlongAnchor = overlongAnchor();
       }
-      j++;
-      rel++;
-      if (j > overlongAnchor) {
-        sink.overlong(8 * j - hit, hit);
-        accounted = 8 * j;
-        hit = -1;
-        overlongAnchor = Long.MAX_VALUE;
-      }
+      scan = Math.max(scan, j);
+      break;
     }
-    scan = Math.max(scan, j);
     if (!atEnd && hit < 0) {
       long dropped = 8 * Math.max(base, scan - 1) - accounted;
       if (dropped > 0) {
@@ -212,8 +248,18 @@ public final class BufferSplitter {
     if (q < 0 || q <= lastCandidate || q < 8 * base) {
       return;
     }
+    if (matchesAt(q, endBytes)) {
+      accept(q);
+    }
+  }
+
+  /** Whether the preamble starts at bit {@code q} (its bytes must be held). */
+  private boolean matchesAt(long q, long endBytes) {
     long i = q >>> 3;
     int s = (int) (q & 7);
+    if (i < base || (s > 0 && i + patternBytes >= endBytes) || i + patternBytes > endBytes) {
+      return false;
+    }
     // bytes i .. i + patternBytes (the last one only matters when s > 0)
     long w = 0;
     int rel = (int) (i - base);
@@ -222,12 +268,10 @@ public final class BufferSplitter {
       int b = absolute < endBytes ? acc[rel + k] & 0xFF : 0;
       w = (w << 8) | b;
     }
-    if (((w >>> (8 - s)) & patternMask) != pattern) {
-      return;
-    }
-    if (s > 0 && i + patternBytes >= endBytes) {
-      return; // the preamble's last bits have not arrived yet
-    }
+    return ((w >>> (8 - s)) & patternMask) == pattern;
+  }
+
+  private void accept(long q) {
     lastCandidate = q;
     if (hit >= 0) {
       emit(hit, q, false);
@@ -236,6 +280,7 @@ public final class BufferSplitter {
     }
     hit = q;
     accounted = q;
+    predictionPending = expectedSpanBits > 0;
   }
 
   private void emit(long from, long to, boolean endOfStream) {

@@ -116,6 +116,7 @@ public final class StreamDevice implements Device {
         new BufferSplitter(
             pattern,
             4L * 8 * config.bufferBytes(),
+            8L * config.bufferBytes(),
             new BufferSplitter.Sink() {
               @Override
               public void buffer(byte[] data, long bits, long bitOffset, boolean last) {

@@ -43,8 +43,12 @@ class BufferSplitterTest {
   }
 
   static Collect split(byte[] preamble, long maxSpan, byte[] stream, int chunk) {
+    return split(preamble, maxSpan, 0, stream, chunk);
+  }
+
+  static Collect split(byte[] preamble, long maxSpan, long expected, byte[] stream, int chunk) {
     Collect c = new Collect();
-    BufferSplitter s = new BufferSplitter(preamble, maxSpan, c);
+    BufferSplitter s = new BufferSplitter(preamble, maxSpan, expected, c);
     for (int i = 0; i < stream.length; i += chunk) {
       s.feed(stream, i, Math.min(chunk, stream.length - i));
     }
@@ -156,10 +160,14 @@ class BufferSplitterTest {
     expected.add(new Found(last.offset(), lastBits, java.util.HexFormat.of().formatHex(lastBytes)));
 
     for (int chunk : new int[] {1, 2, 3, 7, 64, 509, 4096, stream.length}) {
-      Collect c = split(preamble, 8192, stream, chunk);
-      assertThat(c.buffers).as("chunk %d", chunk).isEqualTo(expected);
-      assertThat(c.discarded).isEqualTo(garbage);
-      assertThat(c.overlong).isEmpty();
+      for (long predicted : new long[] {0, 4096}) {
+        Collect c = split(preamble, 8192, predicted, stream, chunk);
+        assertThat(c.buffers)
+            .as("chunk %d, predicted span %d", chunk, predicted)
+            .isEqualTo(expected);
+        assertThat(c.discarded).isEqualTo(garbage);
+        assertThat(c.overlong).isEmpty();
+      }
     }
   }
 
@@ -194,5 +202,24 @@ class BufferSplitterTest {
     assertThat(c.overlong.get(0)[0]).isZero();
     assertThat(c.buffers).extracting(Found::offset).containsExactly(2L * 5120 * 8);
     assertThat(c.buffers.get(0).bits()).isEqualTo(5120 * 8);
+  }
+
+  @Test
+  void aPreamblePatternInsidePixelDataSplitsOnlyWithoutTheNominalSpan() {
+    byte[] preamble = {0x1E, 0x6A, 0x2C, 0x48};
+    byte[] stream = new byte[3 * 5120];
+    for (int b = 0; b < 3; b++) {
+      System.arraycopy(preamble, 0, stream, b * 5120, 4);
+    }
+    System.arraycopy(preamble, 0, stream, 5120 + 2000, 4); // pixels that look like a preamble
+    Collect mio = split(preamble, 100_000, 0, stream, 4096);
+    assertThat(mio.buffers)
+        .extracting(Found::offset)
+        .containsExactly(0L, 40960L, 40960L + 16000, 81920L);
+    for (int chunk : new int[] {1, 100, 4096, stream.length}) {
+      Collect nominal = split(preamble, 100_000, 40960, stream, chunk);
+      assertThat(nominal.buffers).extracting(Found::offset).containsExactly(0L, 40960L, 81920L);
+      assertThat(nominal.buffers.get(1).bits()).isEqualTo(40960);
+    }
   }
 }
