@@ -65,6 +65,15 @@ public interface Device extends AutoCloseable {
   DeviceCounters counters();
 
   /**
+   * The buffer headers of frames dropped by the overflow policy since the last call, so that
+   * metadata files can still list them (as mio's CSV does, with {@code reconstructed_frame_index
+   * -1}). Devices keep a bounded number; the counters count every drop regardless.
+   */
+  default java.util.List<BufferHeader> takeDroppedHeaders() {
+    return java.util.List.of();
+  }
+
+  /**
    * The frames of this (open) device as a {@link Flow.Publisher} for push-style hosts. It accepts
    * one subscriber, reads the device on its own daemon thread only while the subscriber has
    * outstanding demand (so back-pressure reaches the device's own overflow policy), and signals

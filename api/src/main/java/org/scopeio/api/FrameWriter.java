@@ -33,6 +33,13 @@ public interface FrameWriter extends AutoCloseable {
    */
   void gap(long count);
 
+  /**
+   * Buffer headers of frames the device dropped before they could be written; metadata writers
+   * record them (the CSV writer as rows with {@code reconstructed_frame_index -1}), others ignore
+   * them. Called just before the matching {@link #gap}.
+   */
+  default void dropped(List<BufferHeader> headers) {}
+
   /** The files this writer creates (known once it is open). */
   List<Path> files();
 

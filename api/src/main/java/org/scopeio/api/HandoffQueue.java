@@ -22,6 +22,7 @@ public final class HandoffQueue<T> {
   private final int capacity;
   private final OverflowPolicy policy;
   private final ArrayDeque<T> items;
+  private final java.util.function.Consumer<? super T> onDrop;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final Condition notFull = lock.newCondition();
@@ -32,6 +33,16 @@ public final class HandoffQueue<T> {
   private Throwable failure;
 
   public HandoffQueue(int capacity, OverflowPolicy policy) {
+    this(capacity, policy, item -> {});
+  }
+
+  /**
+   * A queue that also tells {@code onDrop} about every item its policy drops (called on the
+   * producer's thread, under the queue's lock: keep it short).
+   */
+  public HandoffQueue(
+      int capacity, OverflowPolicy policy, java.util.function.Consumer<? super T> onDrop) {
+    this.onDrop = java.util.Objects.requireNonNull(onDrop, "onDrop");
     if (capacity < 1) {
       throw new IllegalArgumentException("queue capacity must be >= 1, got " + capacity);
     }
@@ -65,10 +76,11 @@ public final class HandoffQueue<T> {
           }
           case DROP_NEWEST -> {
             dropped++;
+            onDrop.accept(item);
             return true;
           }
           case DROP_OLDEST -> {
-            items.pollFirst();
+            onDrop.accept(items.pollFirst());
             dropped++;
           }
         }

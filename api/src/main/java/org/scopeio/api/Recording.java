@@ -88,6 +88,7 @@ public final class Recording {
         }
         long dropped = device.counters().framesDropped();
         if (dropped > droppedSeen) {
+          writer.dropped(device.takeDroppedHeaders());
           writer.gap(dropped - droppedSeen);
           gaps += dropped - droppedSeen;
           droppedSeen = dropped;
@@ -98,6 +99,7 @@ public final class Recording {
       }
       long dropped = device.counters().framesDropped();
       if (dropped > droppedSeen) {
+        writer.dropped(device.takeDroppedHeaders());
         writer.gap(dropped - droppedSeen);
         gaps += dropped - droppedSeen;
       }

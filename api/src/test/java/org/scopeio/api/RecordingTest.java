@@ -33,6 +33,11 @@ class RecordingTest {
     }
 
     @Override
+    public void dropped(List<BufferHeader> headers) {
+      calls.add("dropped " + headers.size() + " headers");
+    }
+
+    @Override
     public List<Path> files() {
       return List.of(Path.of("x.log"));
     }
@@ -55,6 +60,7 @@ class RecordingTest {
             "open out 2x1",
             "write 0",
             "write 1",
+            "dropped 0 headers",
             "gap 3",
             "write 2",
             "write 3",

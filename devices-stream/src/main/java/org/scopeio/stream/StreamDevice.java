@@ -37,6 +37,8 @@ public final class StreamDevice implements Device {
   private final Function<StreamDevConfig, ByteSource> sourceFactory;
   private final Options options;
   private HandoffQueue<Frame> queue;
+  private final org.scopeio.api.DroppedHeaders droppedHeaders =
+      new org.scopeio.api.DroppedHeaders(100_000);
   private Thread acquisition;
   private java.io.OutputStream capture;
   private final ArrayDeque<Frame> ready = new ArrayDeque<>();
@@ -105,7 +107,7 @@ public final class StreamDevice implements Device {
     }
     decoder = new StreamDecoder(config, format);
     if (options.live()) {
-      queue = new HandoffQueue<>(options.queueSize(), options.overflow());
+      queue = new HandoffQueue<>(options.queueSize(), options.overflow(), droppedHeaders::add);
     }
     assembler =
         new FrameAssembler(
@@ -319,6 +321,11 @@ public final class StreamDevice implements Device {
         a.framesEmitted,
         a.finalFrameIncomplete,
         discardedBits);
+  }
+
+  @Override
+  public java.util.List<org.scopeio.api.BufferHeader> takeDroppedHeaders() {
+    return droppedHeaders.take();
   }
 
   @Override

@@ -42,6 +42,8 @@ public final class SimulatedDevice implements Device {
   private StreamInfo info;
   private CalciumScene scene;
   private HandoffQueue<Frame> queue;
+  private final org.scopeio.api.DroppedHeaders droppedHeaders =
+      new org.scopeio.api.DroppedHeaders(100_000);
   private Thread producer;
   private long generated;
   private long bufferCounter;
@@ -96,7 +98,9 @@ public final class SimulatedDevice implements Device {
                 "neurons", String.valueOf(config.neurons()),
                 "pacing", pacing.id()));
     if (pacing == Pacing.REAL_TIME) {
-      queue = new HandoffQueue<>(config.queueSize(), OverflowPolicy.fromId(config.overflow()));
+      queue =
+          new HandoffQueue<>(
+              config.queueSize(), OverflowPolicy.fromId(config.overflow()), droppedHeaders::add);
       producer = new Thread(this::produce, "scopeio-simulated-acquisition");
       producer.setDaemon(true);
       producer.start();
@@ -222,6 +226,11 @@ public final class SimulatedDevice implements Device {
     }
     buffers.addAndGet(perFrame);
     return out;
+  }
+
+  @Override
+  public java.util.List<BufferHeader> takeDroppedHeaders() {
+    return droppedHeaders.take();
   }
 
   @Override

@@ -115,6 +115,13 @@ class SimulatedDeviceTest {
           .extracting(f -> f.deviceFrameNumber().getAsLong())
           .isEqualTo(frames.stream().map(Frame::index).toList());
       assertThat(d.counters().framesDelivered()).isEqualTo(frames.size());
+      // 32 x 32 pixels are one buffer: one header kept per dropped frame, for the CSV
+      List<BufferHeader> lost = d.takeDroppedHeaders();
+      assertThat(lost).hasSize((int) dropped);
+      assertThat(lost)
+          .extracting(BufferHeader::frameNum)
+          .doesNotContainAnyElementsOf(frames.stream().map(Frame::index).toList());
+      assertThat(d.takeDroppedHeaders()).isEmpty();
     }
   }
 

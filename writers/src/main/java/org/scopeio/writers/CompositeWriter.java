@@ -93,6 +93,13 @@ public final class CompositeWriter implements FrameWriter {
   }
 
   @Override
+  public void dropped(List<org.scopeio.api.BufferHeader> headers) {
+    for (FrameWriter w : writers) {
+      w.dropped(headers);
+    }
+  }
+
+  @Override
   public void gap(long count) {
     for (FrameWriter w : writers) {
       w.gap(count);

@@ -114,17 +114,7 @@ public final class CsvHeaderWriter implements FrameWriter {
         out.append(row);
       } else {
         for (BufferHeader h : frame.headers()) {
-          row.setLength(0);
-          for (String f : fields) {
-            h.find(f).ifPresent(row::append);
-            row.append(',');
-          }
-          BufferRuntime rt = h.runtime();
-          row.append(rt.recvIndex()).append(',');
-          row.append(PythonFloat.repr(rt.recvUnixTime())).append(',');
-          row.append(rt.blackPaddingPixels()).append(',');
-          row.append(framesWritten).append("\r\n");
-          out.append(row);
+          row(h, framesWritten);
         }
       }
       out.flush();
@@ -134,15 +124,45 @@ public final class CsvHeaderWriter implements FrameWriter {
     framesWritten++;
   }
 
+  /** Rows for the buffers of dropped frames, with {@code reconstructed_frame_index} -1. */
+  @Override
+  public void dropped(List<BufferHeader> headers) {
+    if (out == null || closed || format == null || headers.isEmpty()) {
+      return;
+    }
+    try {
+      for (BufferHeader h : headers) {
+        row(h, -1);
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new WriteException(path, WriteException.NO_FRAME, "cannot write", e);
+    }
+  }
+
   /**
-   * Lost frames have no headers, so they add no rows; their absence shows in {@code frame_num} and
-   * the count is available from {@link #gapFrames()}.
+   * Frames lost without their headers add no rows; their absence shows in {@code frame_num} and the
+   * count is available from {@link #gapFrames()}.
    */
   @Override
   public void gap(long count) {
     if (count > 0) {
       gaps += count;
     }
+  }
+
+  private void row(BufferHeader h, long reconstructedIndex) throws IOException {
+    row.setLength(0);
+    for (String f : fields) {
+      h.find(f).ifPresent(row::append);
+      row.append(',');
+    }
+    BufferRuntime rt = h.runtime();
+    row.append(rt.recvIndex()).append(',');
+    row.append(PythonFloat.repr(rt.recvUnixTime())).append(',');
+    row.append(rt.blackPaddingPixels()).append(',');
+    row.append(reconstructedIndex).append("\r\n");
+    out.append(row);
   }
 
   /** Frames reported lost through {@link #gap}. */

@@ -52,6 +52,7 @@ class CsvHeaderWriterTest {
     CsvHeaderWriter w = new CsvHeaderWriter();
     w.open(dir.resolve("m"), info, WriterOptions.defaults());
     w.write(f0);
+    w.dropped(List.of(fmt.decode(new long[] {5, 42, 330, 0, 330, 0, 123500, 5032, 0, 176, 100})));
     w.gap(3);
     w.write(f1);
     w.close();
@@ -62,6 +63,7 @@ class CsvHeaderWriterTest {
                 + "\r\n"
                 + "3,41,328,0,328,0,123456,5032,0,176,100,0,1732736563.4329531,0,0\r\n"
                 + "4,41,329,1,329,0,123458,4776,0,176,100,1,1732736563.5,256,0\r\n"
+                + "5,42,330,0,330,0,123500,5032,0,176,100,-1,-1.0,-1,-1\r\n"
                 + "0,0,0,0,0,0,0,0,0,0,0,-1,-1.0,-1,1\r\n");
     assertThat(w.gapFrames()).isEqualTo(3);
   }
