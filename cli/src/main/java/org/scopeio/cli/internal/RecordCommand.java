@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
@@ -53,19 +52,7 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
   Map<String, String> options = new LinkedHashMap<>();
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
-  Limit limit;
-
-  static final class Limit {
-    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames.")
-    Long frames;
-
-    @Option(
-        names = "--duration",
-        paramLabel = "TIME",
-        converter = DurationConverter.class,
-        description = "Stop after this time, e.g. 10s, 2m, 1h.")
-    Duration duration;
-  }
+  LimitOptions limit;
 
   @Option(
       names = "--out",
@@ -102,12 +89,10 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
 
   @Override
   public Integer call() throws Exception {
-    Recording.Limits limits =
-        limit == null
-            ? Recording.Limits.none()
-            : limit.frames != null
-                ? Recording.Limits.frames(requirePositive(limit.frames))
-                : Recording.Limits.duration(limit.duration);
+    if (limit != null && limit.frames != null) {
+      requirePositive(limit.frames);
+    }
+    Recording.Limits limits = LimitOptions.of(limit);
     try (Device dev = devices.create(device, new DeviceRequest(config, options, configs))) {
       RecordingRunner.run(
           dev,
@@ -130,9 +115,5 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
           spec.commandLine(), "--frames must be at least 1, got " + frames);
     }
     return frames;
-  }
-
-  Optional<Limit> limit() {
-    return Optional.ofNullable(limit);
   }
 }

@@ -144,19 +144,7 @@ public final class StreamCommand implements Runnable {
     boolean binary;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Limit limit;
-
-    static final class Limit {
-      @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames.")
-      Long frames;
-
-      @Option(
-          names = "--duration",
-          paramLabel = "TIME",
-          converter = DurationConverter.class,
-          description = "Stop after this time, e.g. 10s.")
-      Duration duration;
-    }
+    LimitOptions limit;
 
     @Option(
         names = "--queue-size",
@@ -215,12 +203,7 @@ public final class StreamCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Recording.Limits limits =
-          limit == null
-              ? Recording.Limits.none()
-              : limit.frames != null
-                  ? Recording.Limits.frames(limit.frames)
-                  : Recording.Limits.duration(limit.duration);
+      Recording.Limits limits = LimitOptions.of(limit);
       java.util.function.Function<StreamDevConfig, ByteSource> factory;
       boolean live = true;
       if (source.equals("simulated")) {
