@@ -656,36 +656,28 @@ public final class SdCard implements Closeable {
       throw new IllegalArgumentException(
           "cannot keep " + frames + " frames: the card holds " + index.size());
     }
-    if (!overwrite && Files.exists(out)) {
-      throw new org.scopeio.api.WriteException(
-          out,
-          org.scopeio.api.WriteException.NO_FRAME,
-          "exists; refusing to overwrite it (use --force)",
-          null);
-    }
+    org.scopeio.api.OutputFiles.prepare(
+        out,
+        overwrite
+            ? org.scopeio.api.OverwritePolicy.OVERWRITE
+            : org.scopeio.api.OverwritePolicy.FAIL_IF_EXISTS);
     long end = frames == 0 ? layout.sectors().dataPos() : index.end(frames - 1);
-    try {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      try (FileChannel dst =
-          FileChannel.open(
-              out,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        long copied = 0;
-        while (copied < end) {
-          long n = channel.transferTo(copied, Math.min(1 << 24, end - copied), dst);
-          if (n <= 0) {
-            throw new FormatException(source, copied, "the card ended while copying");
-          }
-          copied += n;
-          progress.accept(copied);
+    try (FileChannel dst =
+        FileChannel.open(
+            out,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      long copied = 0;
+      while (copied < end) {
+        long n = channel.transferTo(copied, Math.min(1 << 24, end - copied), dst);
+        if (n <= 0) {
+          throw new FormatException(source, copied, "the card ended while copying");
         }
-        return copied;
+        copied += n;
+        progress.accept(copied);
       }
+      return copied;
     } catch (IOException e) {
       throw new org.scopeio.api.WriteException(
           out, org.scopeio.api.WriteException.NO_FRAME, "cannot write", e);

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
+import org.scopeio.api.OutputFiles;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
 import org.scopeio.api.spi.WriterProvider;
-import org.scopeio.writers.internal.OutputFiles;
 
 /**
  * Fans one stream out to several writers (for example {@code --format raw,csv}). Every frame and

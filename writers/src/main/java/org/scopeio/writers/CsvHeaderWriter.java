@@ -13,10 +13,10 @@ import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.BufferRuntime;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
+import org.scopeio.api.OutputFiles;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
-import org.scopeio.writers.internal.OutputFiles;
 import org.scopeio.writers.internal.PythonFloat;
 
 /**

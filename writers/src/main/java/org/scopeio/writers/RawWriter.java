@@ -18,10 +18,10 @@ import java.time.Instant;
 import java.util.List;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
+import org.scopeio.api.OutputFiles;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
-import org.scopeio.writers.internal.OutputFiles;
 
 /**
  * Writes frames as raw pixels to {@code <stem>.raw} (row-major, 16-bit little-endian) with a JSON

@@ -1,10 +1,8 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
@@ -54,23 +52,7 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   LimitOptions limit;
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "<stem>",
-      description = "Output path without extension; each format adds its own.")
-  Path out;
-
-  @Option(
-      names = "--format",
-      split = ",",
-      defaultValue = "raw,csv",
-      paramLabel = "FMT[,FMT...]",
-      description = "Output formats (see 'scopeio formats'). Default: ${DEFAULT-VALUE}.")
-  List<String> formats;
-
-  @Option(names = "--force", description = "Overwrite existing output files.")
-  boolean force;
+  @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
   @Option(
       names = "--timeout",
@@ -97,9 +79,7 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
       RecordingRunner.run(
           dev,
           writers,
-          formats,
-          out,
-          force,
+          output,
           limits,
           timeout,
           0,

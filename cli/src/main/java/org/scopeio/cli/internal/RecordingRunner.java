@@ -3,14 +3,12 @@ package org.scopeio.cli.internal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
-import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.Recording;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriterOptions;
@@ -30,20 +28,16 @@ final class RecordingRunner {
   static Recording.Summary run(
       Device device,
       WriterRegistry writers,
-      List<String> formats,
-      Path out,
-      boolean force,
+      OutputOptions output,
       Recording.Limits limits,
       Duration timeout,
       long expectedFrames,
       PrintWriter stdout,
       PrintWriter stderr)
       throws InterruptedException {
-    CompositeWriter writer = CompositeWriter.forFormats(writers, formats);
-    WriterOptions options =
-        new WriterOptions(
-            force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS, Map.of());
-    writer.checkOutputs(out, options); // before the device starts
+    CompositeWriter writer = CompositeWriter.forFormats(writers, output.formats);
+    WriterOptions options = new WriterOptions(output.overwrite(), Map.of());
+    writer.checkOutputs(output.out, options); // before the device starts
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     Thread hook =
@@ -75,7 +69,7 @@ final class RecordingRunner {
                       bar.update(count[0], c);
                     }
                   })
-              .run(out, options);
+              .run(output.out, options);
       if (bar != null) {
         bar.finish();
       }

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.scopeio.api.Recording;
@@ -142,24 +141,10 @@ public final class SdcardCommand implements Runnable {
     private final ConfigStore configs;
     private final WriterRegistry writers;
     @Spec CommandSpec spec;
+    @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
     @Parameters(paramLabel = "<image>", description = "Card image file or block device.")
     Path image;
-
-    @Option(
-        names = "--out",
-        required = true,
-        paramLabel = "<stem>",
-        description = "Output path without extension.")
-    Path out;
-
-    @Option(
-        names = "--format",
-        split = ",",
-        defaultValue = "raw,csv",
-        paramLabel = "FMT[,FMT...]",
-        description = "Output formats (see 'scopeio formats'). Default: ${DEFAULT-VALUE}.")
-    List<String> formats;
 
     @picocli.CommandLine.Mixin LayoutOption layoutOption;
 
@@ -169,9 +154,6 @@ public final class SdcardCommand implements Runnable {
         converter = FrameRange.Converter.class,
         description = "Frames to convert, end exclusive (e.g. 0:100, 50:).")
     FrameRange frames;
-
-    @Option(names = "--force", description = "Overwrite existing output files.")
-    boolean force;
 
     @Inject
     public Convert(ConfigStore configs, WriterRegistry writers) {
@@ -189,9 +171,7 @@ public final class SdcardCommand implements Runnable {
             RecordingRunner.run(
                 device,
                 writers,
-                formats,
-                out,
-                force,
+                output,
                 Recording.Limits.none(),
                 Duration.ofSeconds(30),
                 0,

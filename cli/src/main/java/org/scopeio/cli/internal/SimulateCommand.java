@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.scopeio.api.OutputFiles;
+import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.config.ConfigStore;
@@ -110,13 +112,8 @@ public final class SimulateCommand implements Runnable {
 
     @Override
     public void run() {
-      if (!force && Files.exists(output)) {
-        throw new WriteException(
-            output,
-            WriteException.NO_FRAME,
-            "exists; refusing to overwrite it (use --force)",
-            null);
-      }
+      OutputFiles.prepare(
+          output, force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS);
       Set<SdImageEncoder.Fault> f = new java.util.HashSet<>();
       for (String s : faults) {
         f.add(SdImageEncoder.Fault.fromId(s));
@@ -205,13 +202,8 @@ public final class SimulateCommand implements Runnable {
 
     @Override
     public void run() {
-      if (!force && Files.exists(output)) {
-        throw new WriteException(
-            output,
-            WriteException.NO_FRAME,
-            "exists; refusing to overwrite it (use --force)",
-            null);
-      }
+      OutputFiles.prepare(
+          output, force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS);
       Set<StreamEncoder.Fault> f = new java.util.HashSet<>();
       for (String s : faults) {
         f.add(StreamEncoder.Fault.fromId(s));
@@ -220,14 +212,6 @@ public final class SimulateCommand implements Runnable {
       var format =
           configs.load(headerFormat, org.scopeio.api.config.ConfigTypes.BUFFER_HEADER_FORMAT);
       StreamEncoder.Result r;
-      try {
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-      } catch (java.io.IOException e) {
-        throw new WriteException(output, WriteException.NO_FRAME, "cannot create its directory", e);
-      }
       try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
         r = new StreamEncoder(c, format, seed, frames, f).write(out, null);
       } catch (java.io.IOException e) {

@@ -2,7 +2,6 @@ package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.scopeio.api.BufferHeaderFormat;
+import org.scopeio.api.OutputFiles;
 import org.scopeio.api.OverflowPolicy;
 import org.scopeio.api.Recording;
-import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterRegistry;
 import org.scopeio.api.config.ConfigStore;
 import org.scopeio.api.config.ConfigTypes;
@@ -22,7 +21,6 @@ import org.scopeio.simulator.StreamEncoder;
 import org.scopeio.stream.ByteSource;
 import org.scopeio.stream.FileByteSource;
 import org.scopeio.stream.InputStreamByteSource;
-import org.scopeio.stream.SerialByteSource;
 import org.scopeio.stream.StreamDevice;
 import org.scopeio.stream.StreamSource;
 import picocli.CommandLine.ArgGroup;
@@ -47,32 +45,14 @@ public final class StreamCommand implements Runnable {
         spec.commandLine(), "missing command: 'stream capture' or 'stream decode'");
   }
 
-  /** Options shared by capture and decode. */
-  static final class Outputs {
+  /** The stream config and header format options shared by capture and decode. */
+  static final class StreamConfigOptions {
     @Option(
         names = "--config",
         defaultValue = "wireless-200px",
         paramLabel = "<id|path>",
         description = "Stream device config. Default: ${DEFAULT-VALUE}.")
     String config;
-
-    @Option(
-        names = "--out",
-        required = true,
-        paramLabel = "<stem>",
-        description = "Output path without extension.")
-    Path out;
-
-    @Option(
-        names = "--format",
-        split = ",",
-        defaultValue = "raw,csv",
-        paramLabel = "FMT[,FMT...]",
-        description = "Output formats. Default: ${DEFAULT-VALUE}.")
-    List<String> formats;
-
-    @Option(names = "--force", description = "Overwrite existing output files.")
-    boolean force;
 
     @Option(
         names = "--header-format",
@@ -86,27 +66,22 @@ public final class StreamCommand implements Runnable {
       CommandSpec spec,
       ConfigStore configs,
       WriterRegistry writers,
-      Outputs o,
+      StreamConfigOptions o,
+      OutputOptions output,
       java.util.function.Function<StreamDevConfig, ByteSource> source,
       StreamDevice.Options options,
       Recording.Limits limits)
       throws InterruptedException {
     StreamDevConfig config = configs.load(o.config, StreamDevConfig.TYPE);
     BufferHeaderFormat format = configs.load(o.headerFormat, ConfigTypes.BUFFER_HEADER_FORMAT);
-    if (options.binaryCapture() != null && !o.force && Files.exists(options.binaryCapture())) {
-      throw new WriteException(
-          options.binaryCapture(),
-          WriteException.NO_FRAME,
-          "exists; refusing to overwrite it (use --force)",
-          null);
+    if (options.binaryCapture() != null) {
+      OutputFiles.prepare(options.binaryCapture(), output.overwrite());
     }
     try (StreamDevice device = new StreamDevice(config, o.config, format, source, options)) {
       RecordingRunner.run(
           device,
           writers,
-          o.formats,
-          o.out,
-          o.force,
+          output,
           limits,
           Duration.ofSeconds(10),
           0,
@@ -131,7 +106,8 @@ public final class StreamCommand implements Runnable {
     private final ConfigStore configs;
     private final WriterRegistry writers;
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Mixin Outputs outputs = new Outputs();
+    @picocli.CommandLine.Mixin StreamConfigOptions stream = new StreamConfigOptions();
+    @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
     @Option(
         names = "--source",
@@ -208,7 +184,7 @@ public final class StreamCommand implements Runnable {
       boolean live = true;
       if (source.equals("simulated")) {
         BufferHeaderFormat format =
-            configs.load(outputs.headerFormat, ConfigTypes.BUFFER_HEADER_FORMAT);
+            configs.load(stream.headerFormat, ConfigTypes.BUFFER_HEADER_FORMAT);
         int frames =
             limit != null && limit.frames != null ? (int) (long) limit.frames : Integer.MAX_VALUE;
         Set<StreamEncoder.Fault> f = new HashSet<>();
@@ -231,37 +207,24 @@ public final class StreamCommand implements Runnable {
         usb.put("usb_interface", String.valueOf(usbInterface));
         usb.put("transfer_size", String.valueOf(transferSize));
         usb.put("transfers_in_flight", String.valueOf(transfersInFlight));
+        boolean pacedFile =
+            s.kind() == StreamSource.Kind.FILE
+                && pacing != null
+                && Pacing.fromId(pacing) == Pacing.REAL_TIME;
         factory =
             c ->
-                switch (s.kind()) {
-                  case FILE ->
-                      pacing != null && Pacing.fromId(pacing) == Pacing.REAL_TIME
-                          ? new org.scopeio.stream.PacedByteSource(
-                              new FileByteSource(s.path()),
-                              org.scopeio.stream.PacedByteSource.deviceRate(c))
-                          : new FileByteSource(s.path());
-                  case SERIAL -> new SerialByteSource(s.target(), baud(s, c));
-                  case USB -> s.open(c, usb);
-                };
+                pacedFile
+                    ? new org.scopeio.stream.PacedByteSource(
+                        s.open(c, usb), org.scopeio.stream.PacedByteSource.deviceRate(c))
+                    : s.open(c, usb);
       }
       StreamDevice.Options options =
           new StreamDevice.Options(
               live,
               queueSize,
               OverflowPolicy.fromId(overflow),
-              binary ? Path.of(outputs.out + ".bin") : null);
-      return StreamCommand.run(spec, configs, writers, outputs, factory, options, limits);
-    }
-
-    private static int baud(StreamSource s, StreamDevConfig c) {
-      int baud = s.baudRate() > 0 ? s.baudRate() : c.baudrate() == null ? 0 : c.baudrate();
-      if (baud <= 0) {
-        throw new org.scopeio.api.ConfigException(
-            "stream source",
-            "baudrate",
-            "no baud rate: give serial:PORT@BAUD or 'baudrate' in the config");
-      }
-      return baud;
+              binary ? Path.of(output.out + ".bin") : null);
+      return StreamCommand.run(spec, configs, writers, stream, output, factory, options, limits);
     }
   }
 
@@ -274,7 +237,8 @@ public final class StreamCommand implements Runnable {
     private final ConfigStore configs;
     private final WriterRegistry writers;
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Mixin Outputs outputs = new Outputs();
+    @picocli.CommandLine.Mixin StreamConfigOptions stream = new StreamConfigOptions();
+    @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
     @Parameters(paramLabel = "<raw>", description = "Raw capture (the bytes as received).")
     Path raw;
@@ -291,7 +255,8 @@ public final class StreamCommand implements Runnable {
           spec,
           configs,
           writers,
-          outputs,
+          stream,
+          output,
           c -> new FileByteSource(raw),
           StreamDevice.Options.OFFLINE,
           Recording.Limits.none());

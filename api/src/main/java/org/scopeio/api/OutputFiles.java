@@ -1,12 +1,10 @@
-package org.scopeio.writers.internal;
+package org.scopeio.api;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.scopeio.api.OverwritePolicy;
-import org.scopeio.api.WriteException;
 
-/** Shared checks of writers before they create files. */
+/** The checks every command and writer makes before it creates an output file. */
 public final class OutputFiles {
   private OutputFiles() {}
 
