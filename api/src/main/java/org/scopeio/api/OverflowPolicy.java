@@ -14,13 +14,6 @@ public enum OverflowPolicy {
 
   /** Parses {@code block}, {@code drop-newest}, {@code drop_oldest} and the like. */
   public static OverflowPolicy fromId(String id) {
-    String n = id.trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
-    for (OverflowPolicy p : values()) {
-      if (p.name().equals(n)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown overflow policy '" + id + "'; expected block, drop-newest or drop-oldest");
+    return EnumIds.parse(OverflowPolicy.class, id, "overflow policy");
   }
 }

@@ -1,6 +1,6 @@
 package org.scopeio.simulator;
 
-import java.util.Locale;
+import org.scopeio.api.EnumIds;
 
 /** How fast a simulated source delivers data. */
 public enum Pacing {
@@ -11,17 +11,10 @@ public enum Pacing {
 
   /** Parses {@code real-time} or {@code as-fast-as-possible} (also with underscores). */
   public static Pacing fromId(String id) {
-    String n = id.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-    for (Pacing p : values()) {
-      if (p.name().equals(n)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown pacing '" + id + "'; expected real-time or as-fast-as-possible");
+    return EnumIds.parse(Pacing.class, id, "pacing");
   }
 
   public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return EnumIds.id(this);
   }
 }

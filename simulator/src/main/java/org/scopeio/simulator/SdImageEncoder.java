@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.scopeio.api.EnumIds;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.format.SdLayout;
 
@@ -40,21 +40,11 @@ public final class SdImageEncoder {
     CORRUPT_HEADER;
 
     public static Fault fromId(String id) {
-      String n = id.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-      for (Fault f : values()) {
-        if (f.name().equals(n)) {
-          return f;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown SD card fault '"
-              + id
-              + "'; expected dropped-buffers, zeroed-tail, stale-data, truncated-final-frame or"
-              + " corrupt-header");
+      return EnumIds.parse(Fault.class, id, "SD card fault");
     }
 
     public String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return EnumIds.id(this);
     }
   }
 

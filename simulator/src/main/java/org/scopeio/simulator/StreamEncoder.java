@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.scopeio.api.BufferHeaderFormat;
+import org.scopeio.api.EnumIds;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.format.StreamDevConfig;
 
@@ -40,22 +40,11 @@ public final class StreamEncoder {
     CUT_MID_BUFFER;
 
     public static Fault fromId(String id) {
-      String n = id.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-      for (Fault f : values()) {
-        if (f.name().equals(n)) {
-          return f;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown stream fault '" + id + "'; expected one of " + java.util.Arrays.toString(ids()));
-    }
-
-    static String[] ids() {
-      return java.util.Arrays.stream(values()).map(Fault::id).toArray(String[]::new);
+      return EnumIds.parse(Fault.class, id, "stream fault");
     }
 
     public String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return EnumIds.id(this);
     }
   }
 
