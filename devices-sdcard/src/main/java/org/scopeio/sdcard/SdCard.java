@@ -76,7 +76,10 @@ public final class SdCard implements Closeable {
   private final boolean writeKeysValid;
   private final int width;
   private final int height;
-  private final ByteBuffer buffer;
+
+  /** One buffer of the largest size, for frames read buffer by buffer; made when first needed. */
+  private ByteBuffer buffer;
+
   private final int[] words = new int[MAX_HEADER_WORDS];
   private final FrameIndex index = new FrameIndex();
   private SdEndReason endReason;
@@ -151,10 +154,6 @@ public final class SdCard implements Closeable {
     }
     this.width = (int) config.width();
     this.height = (int) config.height();
-    this.buffer =
-        ByteBuffer.allocate(
-                Math.toIntExact(SectorMath.span((long) width * height, MAX_HEADER_WORDS)))
-            .order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /**
@@ -603,6 +602,12 @@ public final class SdCard implements Closeable {
         rel = (int) (pos - windowStart);
         n = windowBytes - rel;
       } else {
+        if (buffer == null) {
+          buffer =
+              ByteBuffer.allocate(
+                      Math.toIntExact(SectorMath.span((long) width * height, MAX_HEADER_WORDS)))
+                  .order(ByteOrder.LITTLE_ENDIAN);
+        }
         src = buffer;
         rel = 0;
         n = read(buffer, pos);
