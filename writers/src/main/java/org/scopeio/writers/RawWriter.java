@@ -22,6 +22,7 @@ import org.scopeio.api.OutputFiles;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.writers.internal.FrameChecks;
 
 /**
  * Writes frames as raw pixels to {@code <stem>.raw} (row-major, 16-bit little-endian) with a JSON
@@ -106,26 +107,7 @@ public final class RawWriter implements FrameWriter {
   @Override
   public void write(Frame frame) {
     requireOpen();
-    if (frame.width() != info.width()
-        || frame.height() != info.height()
-        || frame.pixelType() != info.pixelType()) {
-      throw new WriteException(
-          rawPath,
-          frame.index(),
-          "frame is "
-              + frame.width()
-              + "x"
-              + frame.height()
-              + " "
-              + frame.pixelType().id()
-              + " but the file holds "
-              + info.width()
-              + "x"
-              + info.height()
-              + " "
-              + info.pixelType().id(),
-          null);
-    }
+    FrameChecks.requireMatches(rawPath, info, frame);
     try {
       frameBuffer.clear();
       frame.copyPixelsTo(frameBuffer);

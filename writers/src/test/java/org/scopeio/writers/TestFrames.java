@@ -40,4 +40,17 @@ final class TestFrames {
       }
     }
   }
+
+  /** SHA-256 of the frames' pixels as little-endian bytes, frame after frame. */
+  static String sha256(List<Frame> frames) {
+    java.security.MessageDigest d = RealReaders.sha256();
+    for (Frame f : frames) {
+      java.nio.ByteBuffer b =
+          java.nio.ByteBuffer.allocate((int) f.pixelBytes())
+              .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      f.copyPixelsTo(b);
+      d.update(b.array());
+    }
+    return java.util.HexFormat.of().formatHex(d.digest());
+  }
 }

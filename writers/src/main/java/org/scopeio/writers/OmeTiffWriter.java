@@ -1,0 +1,227 @@
+package org.scopeio.writers;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.scopeio.api.Frame;
+import org.scopeio.api.FrameWriter;
+import org.scopeio.api.OutputFiles;
+import org.scopeio.api.StreamInfo;
+import org.scopeio.api.WriteException;
+import org.scopeio.api.WriterOptions;
+import org.scopeio.writers.internal.BigTiffFile;
+import org.scopeio.writers.internal.FrameChecks;
+import org.scopeio.writers.internal.FrameMetadataJournal;
+import org.scopeio.writers.internal.FrameTiming;
+import org.scopeio.writers.internal.OmeXml;
+import org.scopeio.writers.internal.WriterSettings;
+
+/**
+ * Writes an OME-TIFF {@code <stem>.ome.tif} (BigTIFF, little-endian, one uncompressed plane per
+ * frame, 8- or 16-bit gray) and the per-frame metadata sidecar {@code <stem>_frame_metadata.json}.
+ *
+ * <p>Frames are appended as they arrive with constant memory; each is linked into the TIFF's IFD
+ * chain only once complete, and its metadata (index, device frame number and timestamp, host times,
+ * buffer headers, integrity) is appended to the journal {@code <stem>_frame_metadata.jsonl}. A
+ * killed recording therefore leaves a TIFF that reads back to its last written frame and a journal
+ * with every frame's metadata. On {@link #close()} the OME-XML (schema 2016-06: size, pixel type,
+ * measured {@code TimeIncrement}, and one {@code Plane} per frame whose {@code DeltaT} comes from
+ * the device's timestamps, or the host's when the device has none) becomes the first IFD's
+ * ImageDescription, and the journal becomes the complete sidecar.
+ *
+ * <p>Lost frames ({@link #gap}) are listed in the sidecar's {@code gaps} and counted in the
+ * OME-XML's {@code frames_lost} annotation; the planes' {@code DeltaT} keep the true times.
+ *
+ * <p>Settings: {@code sync} ({@link SyncPolicy}, default {@code frame}).
+ */
+public final class OmeTiffWriter implements FrameWriter {
+  /** Extension of the image file. */
+  public static final String TIFF = ".ome.tif";
+
+  /** Suffix of the per-frame metadata sidecar. */
+  public static final String FRAME_METADATA = FrameMetadataJournal.SIDECAR;
+
+  /** Suffix of the sidecar's journal while recording. */
+  public static final String FRAME_METADATA_JOURNAL = FrameMetadataJournal.JOURNAL;
+
+  private static final String PROVISIONAL =
+      "Scopeio recording in progress: the OME-XML is written when the recording is closed;"
+          + " per-frame metadata is in the frame metadata journal.";
+
+  private Path stem;
+  private Path tiffPath;
+  private Path sidecarPath;
+  private StreamInfo info;
+  private SyncPolicy sync;
+  private BigTiffFile tiff;
+  private FrameMetadataJournal journal;
+  private ByteBuffer plane;
+  private final FrameTiming timing = new FrameTiming();
+  private Instant firstWallClock;
+  private long gapsSeen;
+  private boolean closed;
+
+  @Override
+  public void open(Path stem, StreamInfo info, WriterOptions options) {
+    if (tiff != null) {
+      throw new IllegalStateException("OME-TIFF writer is already open");
+    }
+    this.stem = stem;
+    this.info = info;
+    this.sync = WriterSettings.of("ome-tiff", options, Set.of()).sync();
+    tiffPath = OutputFiles.withSuffix(stem, TIFF);
+    sidecarPath = OutputFiles.withSuffix(stem, FRAME_METADATA);
+    Path journalPath = OutputFiles.withSuffix(stem, FRAME_METADATA_JOURNAL);
+    OutputFiles.prepare(tiffPath, options.overwrite());
+    OutputFiles.prepare(sidecarPath, options.overwrite());
+    try {
+      tiff =
+          BigTiffFile.create(tiffPath, info.width(), info.height(), info.pixelType(), PROVISIONAL);
+    } catch (IOException e) {
+      throw new WriteException(tiffPath, WriteException.NO_FRAME, "cannot create", e);
+    }
+    try {
+      journal =
+          FrameMetadataJournal.create(
+              sidecarPath, journalPath, info, tiffPath.getFileName().toString());
+    } catch (IOException e) {
+      closeQuietly();
+      throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot create", e);
+    }
+    plane =
+        ByteBuffer.allocateDirect(
+                Math.toIntExact((long) info.width() * info.height() * info.pixelType().bytes()))
+            .order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  @Override
+  public void write(Frame frame) {
+    requireOpen();
+    FrameChecks.requireMatches(tiffPath, info, frame);
+    plane.clear();
+    frame.copyPixelsTo(plane);
+    plane.flip();
+    boolean durable = sync == SyncPolicy.FRAME;
+    long fileFrame = tiff.planes();
+    try {
+      tiff.append(plane, durable);
+    } catch (IOException e) {
+      throw new WriteException(tiffPath, frame.index(), "cannot write", e);
+    }
+    try {
+      journal.frame(frame, fileFrame);
+      if (durable) {
+        journal.force();
+      }
+    } catch (IOException e) {
+      throw new WriteException(sidecarPath, frame.index(), "cannot write frame metadata", e);
+    }
+    if (firstWallClock == null) {
+      firstWallClock = frame.wallClock();
+    }
+    timing.add(frame);
+  }
+
+  @Override
+  public void gap(long count) {
+    requireOpen();
+    if (count <= 0) {
+      return;
+    }
+    try {
+      journal.gap(tiff.planes(), count);
+    } catch (IOException e) {
+      throw new WriteException(sidecarPath, tiff.planes(), "cannot record a gap", e);
+    }
+    gapsSeen += count;
+    timing.gap(count);
+  }
+
+  @Override
+  public List<Path> files() {
+    return tiffPath == null ? List.of() : List.of(tiffPath, sidecarPath);
+  }
+
+  /** Frames written so far. */
+  public long frameCount() {
+    return tiff == null ? 0 : tiff.planes();
+  }
+
+  /**
+   * Writes the OME-XML and the complete sidecar, then closes the files. Safe to call twice.
+   *
+   * @throws WriteException if the files cannot be completed; the TIFF then still reads back with
+   *     every frame and the journal keeps the metadata
+   */
+  @Override
+  public void close() {
+    if (closed || tiff == null) {
+      closed = true;
+      return;
+    }
+    closed = true;
+    try {
+      OmeXml.Image image =
+          new OmeXml.Image(
+              stem.getFileName().toString(),
+              info,
+              firstWallClock == null ? Instant.now() : firstWallClock,
+              tiff.planes(),
+              timeIncrement(),
+              gapsSeen,
+              sidecarPath.getFileName().toString());
+      FrameTiming deltas = new FrameTiming();
+      tiff.replaceDescription(
+          out ->
+              OmeXml.write(
+                  out,
+                  image,
+                  sink ->
+                      journal.forEachFrameTime(
+                          (device, host) -> {
+                            deltas.add(device, host);
+                            sink.plane(deltas.secondsSinceFirst(device, host));
+                          })));
+      tiff.force();
+    } catch (IOException e) {
+      closeQuietly();
+      throw new WriteException(tiffPath, WriteException.NO_FRAME, "cannot write the OME-XML", e);
+    }
+    try {
+      tiff.close();
+      journal.complete(timing.measuredFrameRate(), timing.usesDeviceClock() ? "device" : "host");
+    } catch (IOException e) {
+      closeQuietly();
+      throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot complete", e);
+    }
+  }
+
+  /** Seconds between frames: measured, else nominal, else NaN. */
+  private double timeIncrement() {
+    double rate = timing.frameRateOr(info.hasFrameRate() ? info.frameRate() : Double.NaN);
+    return Double.isNaN(rate) ? Double.NaN : 1.0 / rate;
+  }
+
+  private void closeQuietly() {
+    try {
+      if (tiff != null) {
+        tiff.close();
+      }
+      if (journal != null) {
+        journal.close();
+      }
+    } catch (IOException ignored) {
+      // already failing with the first error
+    }
+  }
+
+  private void requireOpen() {
+    if (tiff == null || closed) {
+      throw new IllegalStateException("OME-TIFF writer is not open");
+    }
+  }
+}
