@@ -1,0 +1,355 @@
+package org.scopeio.writers;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.scopeio.api.Frame;
+import org.scopeio.api.FrameWriter;
+import org.scopeio.api.OutputFiles;
+import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.PixelType;
+import org.scopeio.api.StreamInfo;
+import org.scopeio.api.WriteException;
+import org.scopeio.api.WriterOptions;
+import org.scopeio.writers.internal.AviFile;
+import org.scopeio.writers.internal.FrameChecks;
+import org.scopeio.writers.internal.FrameTiming;
+import org.scopeio.writers.internal.WriterSettings;
+
+/**
+ * Writes uncompressed 8-bit gray AVI ({@code Y800}, the format mio exports and ffmpeg, OpenCV, Fiji
+ * and the UCLA Miniscope tools read) with a JSON sidecar {@code <stem>.avi.json}.
+ *
+ * <p>The header's frame rate is the device's true rate, measured from the frames' device timestamps
+ * (host times when the device has none; the nominal rate until two frames are known). Every file
+ * has a correct frame count and an {@code idx1} index; each frame is visible to readers as soon as
+ * it is written, so a killed recording leaves AVIs that read back to their last frame.
+ *
+ * <p>Files: {@code <stem>.avi}, and when a file would pass {@code avi.max-file-bytes} (default 1
+ * GiB, the classic AVI limit; at most 4 GiB) the recording rolls over to {@code <stem>_001.avi},
+ * {@code <stem>_002.avi} ... With {@code avi.frames-per-file=N} every file holds N frames and the
+ * files are {@code <stem>_000.avi}, {@code <stem>_001.avi} ... (as the UCLA DAQ writes them).
+ *
+ * <p>16-bit frames are converted explicitly: {@code avi.bits} (9 to 16, default 16) gives the
+ * significant bits of the input, and each pixel becomes {@code value >> (bits - 8)}; values above
+ * {@code 2^bits - 1} become 255 and are counted as clipped in the sidecar. Nothing is truncated
+ * silently.
+ *
+ * <p>AVI has no place for lost frames: {@link #gap} writes no frame, and the sidecar lists the gaps
+ * ({@code before_frame} counts frames of the whole recording) together with each file's first frame
+ * and frame count:
+ *
+ * <pre>{@code
+ * { "format": "scopeio-avi", "format_version": 1, "complete": true,
+ *   "width": 200, "height": 200, "frame_count": 1000, "frames_lost": 3,
+ *   "frame_rate": 20.0, "frame_rate_source": "device",
+ *   "conversion": { "from": "uint16", "significant_bits": 12, "shift": 4, "clipped_pixels": 0 },
+ *   "files": [ { "file": "run.avi", "first_frame": 0, "frame_count": 1000 } ],
+ *   "gaps": [ { "before_frame": 17, "count": 3 } ] }
+ * }</pre>
+ *
+ * <p>Settings: {@code avi.frames-per-file}, {@code avi.max-file-bytes}, {@code avi.bits}, {@code
+ * sync} ({@link SyncPolicy}).
+ */
+public final class AviWriter implements FrameWriter {
+  /** Extension of the video files. */
+  public static final String AVI = ".avi";
+
+  /** Extension of the sidecar. */
+  public static final String SIDECAR = ".avi.json";
+
+  /** Default largest file: 1 GiB. */
+  public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
+
+  private static final long LARGEST_FILE = (1L << 32) - 1;
+  private static final Set<String> SETTINGS = Set.of("frames-per-file", "max-file-bytes", "bits");
+
+  private Path stem;
+  private Path sidecarPath;
+  private StreamInfo info;
+  private SyncPolicy sync;
+  private long framesPerFile;
+  private long maxFileBytes;
+  private int bits;
+  private int shift;
+  private long clipped;
+  private AviFile current;
+  private ByteBuffer gray;
+  private final List<Path> files = new ArrayList<>();
+  private final List<long[]> fileRanges = new ArrayList<>();
+  private final List<long[]> gaps = new ArrayList<>();
+  private final FrameTiming timing = new FrameTiming();
+  private long frames;
+  private long lost;
+  private boolean closed;
+
+  @Override
+  public void open(Path stem, StreamInfo info, WriterOptions options) {
+    if (sidecarPath != null) {
+      throw new IllegalStateException("AVI writer is already open");
+    }
+    WriterSettings settings = WriterSettings.of("avi", options, SETTINGS);
+    this.stem = stem;
+    this.info = info;
+    this.sync = settings.sync();
+    this.framesPerFile = settings.positiveLong("frames-per-file", Long.MAX_VALUE);
+    this.maxFileBytes = settings.positiveLong("max-file-bytes", DEFAULT_MAX_FILE_BYTES);
+    this.bits = settings.intInRange("bits", 9, 16, 16);
+    if (options.settings().containsKey("avi.bits") && info.pixelType() == PixelType.UINT8) {
+      throw new IllegalArgumentException("setting 'avi.bits' applies to 16-bit frames only");
+    }
+    this.shift = info.pixelType() == PixelType.UINT16 ? bits - 8 : 0;
+    if (maxFileBytes > LARGEST_FILE) {
+      throw new IllegalArgumentException(
+          "setting 'avi.max-file-bytes' must be at most "
+              + LARGEST_FILE
+              + " (4 GiB), got "
+              + maxFileBytes);
+    }
+    if (AviFile.fileBytes(info.width(), info.height(), 1) > maxFileBytes) {
+      throw new IllegalArgumentException(
+          "setting 'avi.max-file-bytes' of "
+              + maxFileBytes
+              + " holds no "
+              + info.width()
+              + "x"
+              + info.height()
+              + " frame");
+    }
+    sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
+    OutputFiles.prepare(sidecarPath, options.overwrite());
+    OutputFiles.prepare(fileName(0), options.overwrite());
+    clearOtherParts(options.overwrite());
+    gray = ByteBuffer.allocateDirect(info.width() * info.height());
+    try {
+      writeSidecar(sidecarPath, false);
+    } catch (IOException e) {
+      throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot create", e);
+    }
+    startFile(WriteException.NO_FRAME);
+  }
+
+  /** File {@code part} of the recording. */
+  private Path fileName(int part) {
+    if (framesPerFile != Long.MAX_VALUE) {
+      return OutputFiles.withSuffix(stem, String.format("_%03d", part) + AVI);
+    }
+    return part == 0
+        ? OutputFiles.withSuffix(stem, AVI)
+        : OutputFiles.withSuffix(stem, String.format("_%03d", part) + AVI);
+  }
+
+  /**
+   * Refuses to start when parts of an earlier recording with this stem exist; with overwriting
+   * allowed, deletes them, so that no stale part is mistaken for part of this recording.
+   */
+  private void clearOtherParts(OverwritePolicy policy) {
+    Path dir = stem.toAbsolutePath().getParent();
+    Pattern part =
+        Pattern.compile(Pattern.quote(stem.getFileName().toString()) + "(_\\d{3,})?\\.avi");
+    try (DirectoryStream<Path> found = Files.newDirectoryStream(dir)) {
+      for (Path p : found) {
+        if (!part.matcher(p.getFileName().toString()).matches()) {
+          continue;
+        }
+        if (policy == OverwritePolicy.FAIL_IF_EXISTS) {
+          throw new WriteException(
+              p, WriteException.NO_FRAME, "exists; refusing to overwrite it (use --force)", null);
+        }
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new WriteException(dir, WriteException.NO_FRAME, "cannot list or clear", e);
+    }
+  }
+
+  private void startFile(long frameIndex) {
+    Path path = fileName(files.size());
+    try {
+      current =
+          AviFile.create(
+              path,
+              info.width(),
+              info.height(),
+              timing.frameRateOr(info.hasFrameRate() ? info.frameRate() : 20.0));
+    } catch (IOException e) {
+      throw new WriteException(path, frameIndex, "cannot create", e);
+    }
+    files.add(path);
+    fileRanges.add(new long[] {frames, 0});
+  }
+
+  @Override
+  public void write(Frame frame) {
+    requireOpen();
+    FrameChecks.requireMatches(current.path(), info, frame);
+    if (current.frames() >= framesPerFile
+        || AviFile.fileBytes(info.width(), info.height(), current.frames() + 1) > maxFileBytes) {
+      finishFile(frame.index());
+      startFile(frame.index());
+      try {
+        writeSidecar(sidecarPath, false);
+      } catch (IOException e) {
+        throw new WriteException(sidecarPath, frame.index(), "cannot update", e);
+      }
+    }
+    toGray(frame);
+    try {
+      current.append(gray);
+      if (sync == SyncPolicy.FRAME) {
+        current.force();
+      }
+    } catch (IOException e) {
+      throw new WriteException(current.path(), frame.index(), "cannot write", e);
+    }
+    timing.add(frame);
+    frames++;
+    fileRanges.get(fileRanges.size() - 1)[1]++;
+  }
+
+  private void toGray(Frame frame) {
+    gray.clear();
+    if (frame.pixelType() == PixelType.UINT8) {
+      frame.copyPixelsTo(gray);
+    } else {
+      int max = (1 << bits) - 1;
+      int n = frame.pixelCount();
+      for (int i = 0; i < n; i++) {
+        int v = frame.pixelAt(i);
+        if (v > max) {
+          clipped++;
+          gray.put((byte) 255);
+        } else {
+          gray.put((byte) (v >> shift));
+        }
+      }
+    }
+    gray.flip();
+  }
+
+  private void finishFile(long frameIndex) {
+    try {
+      current.finish(frameRate());
+    } catch (IOException e) {
+      throw new WriteException(current.path(), frameIndex, "cannot complete", e);
+    }
+  }
+
+  private double frameRate() {
+    return timing.frameRateOr(info.hasFrameRate() ? info.frameRate() : 20.0);
+  }
+
+  private String frameRateSource() {
+    if (!Double.isNaN(timing.measuredFrameRate())) {
+      return timing.usesDeviceClock() ? "device" : "host";
+    }
+    return info.hasFrameRate() ? "nominal" : "default";
+  }
+
+  @Override
+  public void gap(long count) {
+    requireOpen();
+    if (count > 0) {
+      gaps.add(new long[] {frames, count});
+      lost += count;
+      timing.gap(count);
+    }
+  }
+
+  @Override
+  public List<Path> files() {
+    List<Path> all = new ArrayList<>(files);
+    if (sidecarPath != null) {
+      all.add(sidecarPath);
+    }
+    return all;
+  }
+
+  /** Frames written so far. */
+  public long frameCount() {
+    return frames;
+  }
+
+  /** 16-bit pixels above {@code avi.bits} that became 255. */
+  public long clippedPixels() {
+    return clipped;
+  }
+
+  @Override
+  public void close() {
+    if (closed || current == null) {
+      closed = true;
+      return;
+    }
+    closed = true;
+    finishFile(WriteException.NO_FRAME);
+    try {
+      Path tmp = OutputFiles.withSuffix(sidecarPath, ".tmp");
+      writeSidecar(tmp, true);
+      Files.move(
+          tmp, sidecarPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot complete", e);
+    }
+  }
+
+  private void requireOpen() {
+    if (current == null || closed) {
+      throw new IllegalStateException("AVI writer is not open");
+    }
+  }
+
+  private void writeSidecar(Path target, boolean complete) throws IOException {
+    try (JsonGenerator g = new JsonFactory().createGenerator(target.toFile(), JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("format", "scopeio-avi");
+      g.writeNumberField("format_version", 1);
+      g.writeBooleanField("complete", complete);
+      g.writeNumberField("width", info.width());
+      g.writeNumberField("height", info.height());
+      g.writeNumberField("frame_count", frames);
+      g.writeNumberField("frames_lost", lost);
+      g.writeNumberField("frame_rate", frameRate());
+      g.writeStringField("frame_rate_source", frameRateSource());
+      if (info.pixelType() == PixelType.UINT16) {
+        g.writeObjectFieldStart("conversion");
+        g.writeStringField("from", info.pixelType().id());
+        g.writeNumberField("significant_bits", bits);
+        g.writeNumberField("shift", shift);
+        g.writeNumberField("clipped_pixels", clipped);
+        g.writeEndObject();
+      } else {
+        g.writeNullField("conversion");
+      }
+      g.writeArrayFieldStart("files");
+      for (int i = 0; i < files.size(); i++) {
+        g.writeStartObject();
+        g.writeStringField("file", files.get(i).getFileName().toString());
+        g.writeNumberField("first_frame", fileRanges.get(i)[0]);
+        g.writeNumberField("frame_count", fileRanges.get(i)[1]);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("gaps");
+      for (long[] gap : gaps) {
+        g.writeStartObject();
+        g.writeNumberField("before_frame", gap[0]);
+        g.writeNumberField("count", gap[1]);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+}
