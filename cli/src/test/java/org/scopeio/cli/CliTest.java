@@ -2,6 +2,7 @@ package org.scopeio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.AbstractModule;
 import com.google.inject.util.Modules;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scopeio.api.config.ConfigStore;
+import org.scopeio.writers.RealReaders;
 
 class CliTest {
   @TempDir Path dir;
@@ -38,6 +40,62 @@ class CliTest {
   }
 
   @Test
+  void recordToOmeTiffAviAndCsvGivesFilesThatTifffileXmllintAndFfprobeAccept() throws Exception {
+    Path stem = dir.resolve("rec/run");
+    Result r =
+        run(
+            "record",
+            "--out",
+            stem.toString(),
+            "--frames",
+            "20",
+            "--format",
+            "ome-tiff,avi,csv",
+            "-W",
+            "sync=none",
+            "-W",
+            "avi.frames-per-file=15",
+            "-O",
+            "pacing=as-fast-as-possible");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(stem + ".ome.tif", stem + "_frame_metadata.json", stem + ".csv")
+        .contains(stem + "_000.avi", stem + "_001.avi", stem + ".avi.json");
+
+    JsonNode tiff = RealReaders.tifffile(Path.of(stem + ".ome.tif"), dir.resolve("ome.xml"));
+    assertThat(tiff.get("is_ome").asBoolean()).isTrue();
+    assertThat(tiff.get("shape")).hasToString("[20,200,200]");
+    RealReaders.validateOmeXml(dir.resolve("ome.xml"));
+    assertThat(Files.readString(dir.resolve("ome.xml"))).contains("TimeIncrement=\"0.05\"");
+
+    JsonNode first = RealReaders.ffprobe(Path.of(stem + "_000.avi"));
+    assertThat(first.get("nb_read_frames").asInt()).isEqualTo(15);
+    assertThat(first.get("r_frame_rate").asText()).isEqualTo("20/1");
+    assertThat(RealReaders.ffprobe(Path.of(stem + "_001.avi")).get("nb_read_frames").asInt())
+        .isEqualTo(5);
+    // both readers see the same pixels: the OME-TIFF's 20 frames are the two AVIs' 15 + 5
+    Path joined = dir.resolve("joined.txt");
+    Files.writeString(joined, "file '" + stem + "_000.avi'\nfile '" + stem + "_001.avi'\n");
+    String aviPixels =
+        RealReaders.run(
+            "sh",
+            "-c",
+            "ffmpeg -v error -f concat -safe 0 -i '"
+                + joined
+                + "' -f rawvideo -pix_fmt gray - | sha256sum");
+    assertThat(aviPixels).startsWith(tiff.get("sha256").asText());
+    assertThat(Files.readAllLines(Path.of(stem + ".csv"))).hasSize(1 + 20 * 8);
+
+    Result wrong =
+        run("record", "--out", dir.resolve("w").toString(), "-W", "avi.bits=12", "--frames", "1");
+    assertThat(wrong.code()).isEqualTo(1);
+    assertThat(wrong.err())
+        .isEqualTo(
+            "scopeio: writer option 'avi.bits' is for format avi, which --format ome-tiff,csv"
+                + " does not include\n");
+  }
+
+  @Test
   void versionAndHelp() {
     Result v = run("--version");
     assertThat(v.code()).isZero();
@@ -57,6 +115,8 @@ class CliTest {
             stem.toString(),
             "--frames",
             "12",
+            "--format",
+            "raw,csv",
             "-O",
             "pacing=as-fast-as-possible");
     assertThat(r.err()).contains("Reading from simulated: simulated miniscope 200x200 uint8");
@@ -145,7 +205,8 @@ class CliTest {
         .startsWith("scopeio: device 'simulated' options: key 'warp': unknown option");
     Result fmt = run("record", "--out", dir.resolve("f").toString(), "--format", "raw,mp4");
     assertThat(fmt.code()).isEqualTo(1);
-    assertThat(fmt.err()).isEqualTo("scopeio: unknown writer format 'mp4'; known: [csv, raw]\n");
+    assertThat(fmt.err())
+        .isEqualTo("scopeio: unknown writer format 'mp4'; known: [avi, csv, ome-tiff, raw]\n");
   }
 
   @Test

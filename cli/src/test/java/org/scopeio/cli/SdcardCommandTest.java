@@ -89,6 +89,8 @@ class SdcardCommandTest {
             stem.toString(),
             "--layout",
             "wirefree-sd-layout-battery",
+            "--format",
+            "raw,csv",
             "--frames",
             "2:7");
     assertThat(r.code()).isZero();
@@ -201,6 +203,8 @@ class SdcardCommandTest {
             "sdcard",
             "convert",
             dir.resolve("f.img").toString(),
+            "--format",
+            "raw",
             "--out",
             dir.resolve("f").toString());
     assertThat(conv.code()).isEqualTo(1);

@@ -2,6 +2,7 @@ package org.scopeio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scopeio.writers.RealReaders;
 
 /** Runs cli/target/scopeio.jar in its own JVM, as the ./scopeio launcher does. */
 class ShadedJarIT {
@@ -41,7 +43,7 @@ class ShadedJarIT {
     assertThat(devices.code()).isZero();
     assertThat(devices.out()).contains("simulated");
     Run formats = scopeio("formats");
-    assertThat(formats.out()).contains("raw", "csv");
+    assertThat(formats.out()).contains("raw", "csv", "ome-tiff", "avi", "avi.frames-per-file");
     Run configs = scopeio("config", "list");
     assertThat(configs.out())
         .contains("sd-buffer-header", "stream-buffer-header", "simulated-default");
@@ -51,8 +53,11 @@ class ShadedJarIT {
     assertThat(rec.err()).contains("Reading from simulated");
     assertThat(rec.code()).isZero();
     assertThat(rec.out()).contains("Recorded 5 frames from simulated");
-    assertThat(dir.resolve("demo/run1.raw")).hasSize(5 * 200 * 200);
-    assertThat(dir.resolve("demo/run1.raw.json")).exists();
+    JsonNode tiff =
+        RealReaders.tifffile(dir.resolve("demo/run1.ome.tif"), dir.resolve("demo/ome.xml"));
+    assertThat(tiff.get("is_ome").asBoolean()).isTrue();
+    assertThat(tiff.get("shape")).hasToString("[5,200,200]");
+    assertThat(dir.resolve("demo/run1_frame_metadata.json")).exists();
     assertThat(dir.resolve("demo/run1.csv")).exists();
     Run again = scopeio("record", "--out", "demo/run1", "--frames", "5");
     assertThat(again.code()).isEqualTo(1);

@@ -30,7 +30,15 @@ class StreamCommandTest {
   @Test
   void decodeWritesFramesAndMiosFifteenColumnCsv() throws Exception {
     Path stem = dir.resolve("d");
-    CliTest.Result r = cli.run("stream", "decode", capture.toString(), "--out", stem.toString());
+    CliTest.Result r =
+        cli.run(
+            "stream",
+            "decode",
+            capture.toString(),
+            "--out",
+            stem.toString(),
+            "--format",
+            "raw,csv");
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains("Recorded 12 frames from stream")

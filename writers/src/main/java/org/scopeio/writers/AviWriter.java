@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
@@ -72,7 +72,16 @@ public final class AviWriter implements FrameWriter {
   public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
 
   private static final long LARGEST_FILE = (1L << 32) - 1;
-  private static final Set<String> SETTINGS = Set.of("frames-per-file", "max-file-bytes", "bits");
+
+  /** The settings this writer reads (without the {@code avi.} prefix), with descriptions. */
+  public static final Map<String, String> SETTINGS =
+      Map.of(
+          "frames-per-file",
+          "roll over to a new file every N frames (<stem>_000.avi, _001 ...)",
+          "max-file-bytes",
+          "roll over before a file passes this size (default 1 GiB, at most 4 GiB)",
+          "bits",
+          "significant bits of 16-bit input (9-16, default 16); pixels become value >> (bits - 8)");
 
   private Path stem;
   private Path sidecarPath;
@@ -98,7 +107,7 @@ public final class AviWriter implements FrameWriter {
     if (sidecarPath != null) {
       throw new IllegalStateException("AVI writer is already open");
     }
-    WriterSettings settings = WriterSettings.of("avi", options, SETTINGS);
+    WriterSettings settings = WriterSettings.of("avi", options, SETTINGS.keySet());
     this.stem = stem;
     this.info = info;
     this.sync = settings.sync();

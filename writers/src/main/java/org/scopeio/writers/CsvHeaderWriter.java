@@ -61,6 +61,7 @@ public final class CsvHeaderWriter implements FrameWriter {
   private List<String> fields;
   private long framesWritten;
   private long gaps;
+  private long droppedFramesPending;
   private boolean closed;
   private final StringBuilder row = new StringBuilder(256);
 
@@ -135,19 +136,42 @@ public final class CsvHeaderWriter implements FrameWriter {
         row(h, -1);
       }
       out.flush();
+      droppedFramesPending += headers.stream().mapToLong(BufferHeader::frameNum).distinct().count();
     } catch (IOException e) {
       throw new WriteException(path, WriteException.NO_FRAME, "cannot write", e);
     }
   }
 
   /**
-   * Frames lost without their headers add no rows; their absence shows in {@code frame_num} and the
-   * count is available from {@link #gapFrames()}.
+   * Lists lost frames: frames whose headers came through {@link #dropped} already have their rows;
+   * every other lost frame gets one row with {@code reconstructed_frame_index} -1 and empty fields
+   * (in header mode the runtime columns say -1, "not recorded"), so the CSV shows where each lost
+   * frame was.
    */
   @Override
   public void gap(long count) {
-    if (count > 0) {
-      gaps += count;
+    if (count <= 0) {
+      return;
+    }
+    gaps += count;
+    long withoutRows = Math.max(0, count - droppedFramesPending);
+    droppedFramesPending = 0;
+    if (out == null || closed) {
+      return;
+    }
+    try {
+      for (long i = 0; i < withoutRows; i++) {
+        row.setLength(0);
+        if (format == null) {
+          row.append(-1).append(",".repeat(FRAME_COLUMNS.size() - 1));
+        } else {
+          row.append(",".repeat(fields.size())).append("-1,-1.0,-1,-1");
+        }
+        out.append(row).append("\r\n");
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new WriteException(path, framesWritten, "cannot record a gap", e);
     }
   }
 

@@ -54,7 +54,7 @@ class CompositeWriterTest {
     WriterRegistry r = WriterRegistry.load(getClass().getClassLoader());
     assertThatThrownBy(() -> CompositeWriter.forFormats(r, List.of("raw", "mp4")))
         .isInstanceOf(ScopeioException.class)
-        .hasMessage("unknown writer format 'mp4'; known: [csv, raw]");
+        .hasMessage("unknown writer format 'mp4'; known: [avi, csv, ome-tiff, raw]");
     assertThatThrownBy(() -> CompositeWriter.forFormats(r, List.of("raw", "raw")))
         .hasMessage("format 'raw' is listed twice");
   }

@@ -64,6 +64,9 @@ class CsvHeaderWriterTest {
                 + "3,41,328,0,328,0,123456,5032,0,176,100,0,1732736563.4329531,0,0\r\n"
                 + "4,41,329,1,329,0,123458,4776,0,176,100,1,1732736563.5,256,0\r\n"
                 + "5,42,330,0,330,0,123500,5032,0,176,100,-1,-1.0,-1,-1\r\n"
+                // gap(3): frame 42 came with its header; two more frames were lost without
+                + ",,,,,,,,,,,-1,-1.0,-1,-1\r\n"
+                + ",,,,,,,,,,,-1,-1.0,-1,-1\r\n"
                 + "0,0,0,0,0,0,0,0,0,0,0,-1,-1.0,-1,1\r\n");
     assertThat(w.gapFrames()).isEqualTo(3);
   }
@@ -104,10 +107,14 @@ class CsvHeaderWriterTest {
             .wallClock(Instant.ofEpochSecond(1700000000, 250_000_000))
             .integrity(new FrameIntegrity(1, 10, 0))
             .build());
+    w.gap(2);
     w.close();
     assertThat(Files.readAllLines(dir.resolve("f.csv")))
         .containsExactly(
-            String.join(",", CsvHeaderWriter.FRAME_COLUMNS), "0,4,17,,99,1700000000.25,1,10");
+            String.join(",", CsvHeaderWriter.FRAME_COLUMNS),
+            "0,4,17,,99,1700000000.25,1,10",
+            "-1,,,,,,,",
+            "-1,,,,,,,");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.scopeio.api.spi;
 
 import java.util.List;
+import java.util.Map;
 import org.scopeio.api.FrameWriter;
 
 /**
@@ -19,6 +20,15 @@ public interface WriterProvider {
 
   /** One line for {@code scopeio formats}. */
   String description();
+
+  /**
+   * The settings this format reads from {@link org.scopeio.api.WriterOptions#settings()}, by key
+   * without the {@code <format>.} prefix, each with a one-line description for {@code scopeio
+   * formats}. Keys every writer shares ({@code sync}) are not listed.
+   */
+  default Map<String, String> settings() {
+    return Map.of();
+  }
 
   /** A new, unopened writer. */
   FrameWriter create();

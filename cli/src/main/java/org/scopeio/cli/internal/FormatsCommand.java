@@ -1,6 +1,8 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.TreeMap;
 import org.scopeio.api.WriterRegistry;
 import org.scopeio.api.spi.WriterProvider;
 import picocli.CommandLine.Command;
@@ -32,5 +34,14 @@ public final class FormatsCommand implements Runnable {
           p.description());
     }
     t.print(spec.commandLine().getOut());
+    PrintWriter out = spec.commandLine().getOut();
+    out.println();
+    out.println("Settings (-W KEY=VALUE):");
+    out.println("  sync=none|frame  every format: force each frame to the disk (default: frame)");
+    for (WriterProvider p : writers.providers()) {
+      new TreeMap<>(p.settings())
+          .forEach((k, d) -> out.println("  " + p.format() + "." + k + "  " + d));
+    }
+    out.flush();
   }
 }

@@ -1,8 +1,11 @@
 package org.scopeio.cli.internal;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.WriterOptions;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,13 +22,51 @@ public final class OutputOptions {
   @Option(
       names = "--format",
       split = ",",
-      defaultValue = "raw,csv",
+      defaultValue = "ome-tiff,csv",
       paramLabel = "FMT[,FMT...]",
       description = "Output formats (see 'scopeio formats'). Default: ${DEFAULT-VALUE}.")
   List<String> formats;
 
   @Option(names = "--force", description = "Overwrite existing output files.")
   boolean force;
+
+  @Option(
+      names = {"-W", "--writer-option"},
+      paramLabel = "KEY=VALUE",
+      description =
+          "A writer setting: sync=none|frame for every writer, or FORMAT.KEY=VALUE for one"
+              + " format (e.g. avi.frames-per-file=1000); see 'scopeio formats'.")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  /**
+   * The writer options: overwrite policy and settings. Every setting must be shared ({@code sync})
+   * or belong to one of the chosen formats.
+   *
+   * @throws IllegalArgumentException naming a setting no chosen writer reads
+   */
+  WriterOptions writerOptions() {
+    for (String key : settings.keySet()) {
+      int dot = key.indexOf('.');
+      if (dot < 0) {
+        if (!key.equals("sync")) {
+          throw new IllegalArgumentException(
+              "unknown writer option '"
+                  + key
+                  + "'; shared options: sync; others are written FORMAT.KEY");
+        }
+      } else if (formats.stream().map(String::trim).noneMatch(key.substring(0, dot)::equals)) {
+        throw new IllegalArgumentException(
+            "writer option '"
+                + key
+                + "' is for format "
+                + key.substring(0, dot)
+                + ", which --format "
+                + String.join(",", formats)
+                + " does not include");
+      }
+    }
+    return new WriterOptions(overwrite(), settings);
+  }
 
   OverwritePolicy overwrite() {
     return force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS;

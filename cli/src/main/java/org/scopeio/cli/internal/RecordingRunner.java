@@ -3,7 +3,6 @@ package org.scopeio.cli.internal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,7 +35,7 @@ final class RecordingRunner {
       PrintWriter stderr)
       throws InterruptedException {
     CompositeWriter writer = CompositeWriter.forFormats(writers, output.formats);
-    WriterOptions options = new WriterOptions(output.overwrite(), Map.of());
+    WriterOptions options = output.writerOptions();
     writer.checkOutputs(output.out, options); // before the device starts
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package org.scopeio.writers.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.spi.WriterProvider;
 import org.scopeio.writers.AviWriter;
@@ -21,6 +22,11 @@ public final class AviWriterProvider implements WriterProvider {
   public String description() {
     return "uncompressed 8-bit gray AVI (Y800) at the measured frame rate, with roll-over"
         + " and a JSON sidecar of files and gaps";
+  }
+
+  @Override
+  public Map<String, String> settings() {
+    return AviWriter.SETTINGS;
   }
 
   @Override
