@@ -6,15 +6,13 @@
 #
 # Prints a Markdown table with the median of each and their ratio.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 SIZE_MIB="${1:-1024}"
 RUNS="${2:-5}"
 WORK="${TMPDIR:-/tmp}/scopeio-bench"
 IMG="$WORK/card-${SIZE_MIB}MiB.img"
 mkdir -p "$WORK"
 
-"$ROOT/scopeio" --version >/dev/null   # builds cli/target/scopeio.jar if needed
-JAR="$ROOT/cli/target/scopeio.jar"
 
 # 304x304 frames of the basic layout occupy 181 sectors (92672 bytes) each
 FRAMES=$(( SIZE_MIB * 1048576 / 92672 ))
@@ -36,7 +34,6 @@ mapfile -t DEC_NS < <(awk '/^run/ {print $3}' <<<"$DECODE_OUT")
 DEC_FRAMES=$(awk '/^run/ {print $4; exit}' <<<"$DECODE_OUT")
 PEAK=$(awk '/^peak_heap/ {print $2}' <<<"$DECODE_OUT")
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 CAT_MED=$(median "${CAT_NS[@]}")
 DEC_MED=$(median "${DEC_NS[@]}")
 

@@ -5,16 +5,13 @@
 #
 #   bench/stream.sh [SIZE_MIB] [RUNS]      (defaults: 256 MiB, 5 runs)
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 SIZE_MIB="${1:-256}"
 RUNS="${2:-5}"
 WORK="${TMPDIR:-/tmp}/scopeio-bench"
 mkdir -p "$WORK"
-"$ROOT/scopeio" --version >/dev/null   # builds cli/target/scopeio.jar if needed
-JAR="$ROOT/cli/target/scopeio.jar"
 FRAMES=$(( SIZE_MIB * 1048576 / 40960 ))   # wireless-200px: 8 buffers of 5120 bytes a frame
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "| capture (${SIZE_MIB} MiB, ${FRAMES} frames of 200x200, median of ${RUNS}) | cat | Scopeio decode (1 thread) | vs cat |"
 echo "|---|---|---|---|"

@@ -170,6 +170,7 @@ public final class RawWriter implements FrameWriter {
     }
     closed = true;
     try {
+      raw.force(false); // a closed recording is on the disk
       raw.close();
       journal.close();
       Path tmp = OutputFiles.withSuffix(sidecarPath, ".tmp");

@@ -68,6 +68,16 @@ public final class OutputOptions {
     return new WriterOptions(overwrite(), settings);
   }
 
+  /**
+   * For commands that convert a file, which stays where it is: leave storing to the operating
+   * system ({@code sync=none}) unless the user chose otherwise. Recordings keep {@code sync=frame},
+   * since their source is gone once read.
+   */
+  OutputOptions fromFile() {
+    settings.putIfAbsent("sync", "none");
+    return this;
+  }
+
   OverwritePolicy overwrite() {
     return force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS;
   }

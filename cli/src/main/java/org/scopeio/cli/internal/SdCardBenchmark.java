@@ -1,8 +1,5 @@
 package org.scopeio.cli.internal;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -45,12 +42,7 @@ public final class SdCardBenchmark {
             String.format(Locale.ROOT, "run %d %d %d %d %d%n", run, ns, frames, checksum, scanned));
       }
     }
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
+    long peak = BenchmarkMemory.peakHeapBytes();
     out.append(
         String.format(
             Locale.ROOT,

@@ -171,7 +171,7 @@ public final class SdcardCommand implements Runnable {
             RecordingRunner.run(
                 device,
                 writers,
-                output,
+                output.fromFile(),
                 Recording.Limits.none(),
                 Duration.ofSeconds(30),
                 0,

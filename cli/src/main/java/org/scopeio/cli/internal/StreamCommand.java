@@ -256,7 +256,7 @@ public final class StreamCommand implements Runnable {
           configs,
           writers,
           stream,
-          output,
+          output.fromFile(),
           c -> new FileByteSource(raw),
           StreamDevice.Options.OFFLINE,
           Recording.Limits.none());
