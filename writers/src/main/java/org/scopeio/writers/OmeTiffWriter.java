@@ -55,6 +55,7 @@ public final class OmeTiffWriter implements FrameWriter {
   private Path stem;
   private Path tiffPath;
   private Path sidecarPath;
+  private Path journalPath;
   private StreamInfo info;
   private SyncPolicy sync;
   private BigTiffFile tiff;
@@ -75,7 +76,7 @@ public final class OmeTiffWriter implements FrameWriter {
     this.sync = WriterSettings.of("ome-tiff", options, Set.of()).sync();
     tiffPath = OutputFiles.withSuffix(stem, TIFF);
     sidecarPath = OutputFiles.withSuffix(stem, FRAME_METADATA);
-    Path journalPath = OutputFiles.withSuffix(stem, FRAME_METADATA_JOURNAL);
+    journalPath = OutputFiles.withSuffix(stem, FRAME_METADATA_JOURNAL);
     OutputFiles.prepare(tiffPath, options.overwrite());
     OutputFiles.prepare(sidecarPath, options.overwrite());
     try {
@@ -118,7 +119,7 @@ public final class OmeTiffWriter implements FrameWriter {
         journal.force();
       }
     } catch (IOException e) {
-      throw new WriteException(sidecarPath, frame.index(), "cannot write frame metadata", e);
+      throw new WriteException(journalPath, frame.index(), "cannot write frame metadata", e);
     }
     if (firstWallClock == null) {
       firstWallClock = frame.wallClock();
@@ -135,7 +136,7 @@ public final class OmeTiffWriter implements FrameWriter {
     try {
       journal.gap(tiff.planes(), count);
     } catch (IOException e) {
-      throw new WriteException(sidecarPath, tiff.planes(), "cannot record a gap", e);
+      throw new WriteException(journalPath, tiff.planes(), "cannot record a gap", e);
     }
     gapsSeen += count;
     timing.gap(count);

@@ -211,6 +211,37 @@ class OmeTiffWriterTest {
         .hasMessage("unknown setting 'ome-tiff.compression' of format ome-tiff; known: none");
   }
 
+  @Test
+  void aFullDiskFailsAtOnceNamingTheFileAndFrameAndKeepsWhatWasWritten() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux) to simulate a full disk");
+    StreamInfo info = info(PixelType.UINT8, 20.0);
+    WriterOptions overwrite = new WriterOptions(OverwritePolicy.OVERWRITE, Map.of("sync", "none"));
+    Files.createSymbolicLink(dir.resolve("full.ome.tif"), Path.of("/dev/full"));
+    assertThatThrownBy(() -> new OmeTiffWriter().open(dir.resolve("full"), info, overwrite))
+        .isInstanceOf(WriteException.class)
+        .hasMessageContaining("full.ome.tif")
+        .hasMessageContaining("cannot create")
+        .hasRootCauseMessage("No space left on device");
+
+    // the disk of the metadata journal is full: the first frame fails, naming the journal
+    Path journal = dir.resolve("late_frame_metadata.jsonl");
+    Files.createSymbolicLink(journal, Path.of("/dev/full"));
+    OmeTiffWriter writer = new OmeTiffWriter();
+    writer.open(dir.resolve("late"), info, overwrite);
+    assertThatThrownBy(() -> writer.write(frame(0, 0, 1000, null)))
+        .isInstanceOf(WriteException.class)
+        .hasMessageContaining("late_frame_metadata.jsonl")
+        .hasMessageContaining("frame 0")
+        .hasRootCauseMessage("No space left on device");
+    Files.delete(journal);
+    assertThatThrownBy(writer::close).isInstanceOf(WriteException.class);
+    // the page written before the failure stays readable
+    JsonNode seen = RealReaders.tifffile(dir.resolve("late.ome.tif"), dir.resolve("ome.xml"));
+    assertThat(seen.get("pages").asInt()).isEqualTo(1);
+    assertThat(seen.get("shape")).hasToString("[3,4]"); // tifffile squeezes a single page
+  }
+
   static StreamInfo info(PixelType type, double rate) {
     return new StreamInfo("test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of());
   }
