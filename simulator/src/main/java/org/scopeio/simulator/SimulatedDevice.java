@@ -16,6 +16,7 @@ import org.scopeio.api.DeviceTimeoutException;
 import org.scopeio.api.Frame;
 import org.scopeio.api.HandoffQueue;
 import org.scopeio.api.OverflowPolicy;
+import org.scopeio.api.Pacing;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.StreamInfo;
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.scopeio.api.ConfigException;
 import org.scopeio.api.OverflowPolicy;
+import org.scopeio.api.Pacing;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.config.ConfigType;
 

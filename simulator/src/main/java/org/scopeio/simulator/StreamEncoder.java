@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.EnumIds;
+import org.scopeio.api.Pacing;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.format.StreamDevConfig;
 

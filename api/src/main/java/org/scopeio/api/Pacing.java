@@ -1,8 +1,6 @@
-package org.scopeio.simulator;
+package org.scopeio.api;
 
-import org.scopeio.api.EnumIds;
-
-/** How fast a simulated source delivers data. */
+/** How fast a device that plays simulated or recorded data delivers it. */
 public enum Pacing {
   /** At the configured frame rate, from its own thread, like a real camera. */
   REAL_TIME,
