@@ -96,6 +96,51 @@ class CliTest {
   }
 
   @Test
+  void theRawDevicePlaysARecordingBackIntoAnotherFormat() throws Exception {
+    Path stem = dir.resolve("orig");
+    Result rec =
+        run(
+            "record",
+            "--out",
+            stem.toString(),
+            "--frames",
+            "9",
+            "--format",
+            "raw",
+            "-O",
+            "pacing=as-fast-as-possible",
+            "-O",
+            "pixel_type=uint16");
+    assertThat(rec.code()).as(rec.err()).isZero();
+    Result play =
+        run(
+            "record",
+            "--device",
+            "raw",
+            "-O",
+            "file=" + stem + ".raw",
+            "-O",
+            "pacing=as-fast-as-possible",
+            "--out",
+            dir.resolve("copy").toString(),
+            "--format",
+            "ome-tiff");
+    assertThat(play.code()).as(play.err()).isZero();
+    assertThat(play.err())
+        .contains("Reading from raw: raw video " + stem + ".raw (200x200 <u2, 9 frames)");
+    assertThat(play.out()).contains("Recorded 9 frames from raw");
+    JsonNode tiff = RealReaders.tifffile(dir.resolve("copy.ome.tif"), dir.resolve("copy.xml"));
+    assertThat(tiff.get("shape")).hasToString("[9,200,200]");
+    // the OME-TIFF's pixels are the raw file's bytes, frame by frame
+    String rawSha =
+        java.util.HexFormat.of()
+            .formatHex(RealReaders.sha256().digest(Files.readAllBytes(Path.of(stem + ".raw"))));
+    assertThat(tiff.get("sha256").asText()).isEqualTo(rawSha);
+    // and the planes keep the recording's device times
+    assertThat(Files.readString(dir.resolve("copy.xml"))).contains("TimeIncrement=\"0.05\"");
+  }
+
+  @Test
   void versionAndHelp() {
     Result v = run("--version");
     assertThat(v.code()).isZero();
@@ -194,7 +239,8 @@ class CliTest {
     Result r = run("record", "--out", dir.resolve("u").toString(), "--device", "usb-cam");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
-        .isEqualTo("scopeio: unknown device type 'usb-cam'; known: [sdcard, simulated, stream]\n");
+        .isEqualTo(
+            "scopeio: unknown device type 'usb-cam'; known: [raw, sdcard, simulated, stream]\n");
     Result v =
         run("record", "--verbose", "--out", dir.resolve("u").toString(), "--device", "usb-cam");
     assertThat(v.code()).isEqualTo(1);

@@ -6,5 +6,9 @@
  * org.scopeio.writers.CompositeWriter} to write several at once. Every writer hands each frame to
  * the operating system before {@code write} returns and lists lost frames ({@code gap}); {@link
  * org.scopeio.writers.SyncPolicy} says whether it also forces each frame to the disk.
+ *
+ * <p>Raw video files of any layout are read back by {@link org.scopeio.writers.RawVideoReader}
+ * ({@link org.scopeio.writers.VideoStructure}, {@link org.scopeio.writers.RawDtype}) and played as
+ * a camera by the {@code raw} device ({@link org.scopeio.writers.RawVideoDevice}).
  */
 package org.scopeio.writers;
