@@ -113,7 +113,7 @@ public record RawVideoConfig(
       throw new IllegalArgumentException("give num_rows and num_columns together");
     }
     if (numRows != null) {
-      new VideoStructure( // validates the axes (fields are not assigned yet)
+      structureOf( // validates the axes (the fields are not assigned yet)
           numRows,
           numColumns,
           numChannels,
@@ -122,7 +122,7 @@ public record RawVideoConfig(
           rowsAxis,
           columnsAxis,
           channelAxis,
-          planeAxis == null ? -1 : planeAxis);
+          planeAxis);
       if (dtype == null) {
         throw new IllegalArgumentException("dtype is needed with num_rows and num_columns");
       }
@@ -159,11 +159,33 @@ public record RawVideoConfig(
 
   /** The structure given here. */
   public VideoStructure structure() {
-    return new VideoStructure(
+    return structureOf(
         numRows,
         numColumns,
         numChannels,
         numPlanes,
+        frameAxis,
+        rowsAxis,
+        columnsAxis,
+        channelAxis,
+        planeAxis);
+  }
+
+  private static VideoStructure structureOf(
+      int rows,
+      int columns,
+      int channels,
+      int planes,
+      int frameAxis,
+      int rowsAxis,
+      int columnsAxis,
+      int channelAxis,
+      Integer planeAxis) {
+    return new VideoStructure(
+        rows,
+        columns,
+        channels,
+        planes,
         frameAxis,
         rowsAxis,
         columnsAxis,
