@@ -127,6 +127,36 @@ public final class Frame {
     return pixels8 != null ? pixels8[i] & 0xFF : pixels16[i] & 0xFFFF;
   }
 
+  /** Sum of all pixel values (for mean brightness), in one pass without copying. */
+  public long pixelSum() {
+    long sum = 0;
+    if (pixels8 != null) {
+      for (byte b : pixels8) {
+        sum += b & 0xFF;
+      }
+    } else {
+      for (short v : pixels16) {
+        sum += v & 0xFFFF;
+      }
+    }
+    return sum;
+  }
+
+  /** The largest pixel value, in one pass without copying. */
+  public int pixelMax() {
+    int max = 0;
+    if (pixels8 != null) {
+      for (byte b : pixels8) {
+        max = Math.max(max, b & 0xFF);
+      }
+    } else {
+      for (short v : pixels16) {
+        max = Math.max(max, v & 0xFFFF);
+      }
+    }
+    return max;
+  }
+
   /** A copy of the 8-bit pixels; fails for 16-bit frames. */
   public byte[] pixels8() {
     if (pixels8 == null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.scopeio.telemetry.FrameTelemetry;
 
 /**
  * The main job: pull frames from an open {@link Device} into a {@link FrameWriter} until a limit,
@@ -24,6 +25,7 @@ public final class Recording {
   private final Duration frameTimeout;
   private Listener listener = (frame, counters) -> {};
   private BooleanSupplier stopRequested = () -> false;
+  private FrameTelemetry telemetry;
 
   /**
    * @param frameTimeout how long to wait for a frame before giving up with {@link
@@ -39,6 +41,16 @@ public final class Recording {
   /** Called on the recording thread after each frame is written (progress display). */
   public Recording onFrame(Listener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
+   * Feeds every written frame to {@code telemetry} (on the recording thread, before the {@link
+   * #onFrame} listener), so that its {@link org.scopeio.telemetry.StreamBuffer} can be queried from
+   * other threads while recording.
+   */
+  public Recording telemetry(FrameTelemetry telemetry) {
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     return this;
   }
 
@@ -95,7 +107,11 @@ public final class Recording {
         }
         writer.write(frame.get());
         written++;
-        listener.onFrame(frame.get(), device.counters());
+        DeviceCounters counters = device.counters();
+        if (telemetry != null) {
+          telemetry.accept(frame.get(), counters);
+        }
+        listener.onFrame(frame.get(), counters);
       }
       long dropped = device.counters().framesDropped();
       if (dropped > droppedSeen) {

@@ -57,8 +57,12 @@ class StreamBufferTest {
   static void assertMatches(double[] got, int at, double[] want, String what) {
     assertThat(got[at + StreamBuffer.COUNT]).as(what + " count").isEqualTo(want[0]);
     assertThat(got[at + StreamBuffer.MISSING]).as(what + " missing").isEqualTo(want[5]);
-    assertThat(Double.valueOf(got[at + StreamBuffer.MIN])).as(what + " min").isEqualTo(Double.valueOf(want[3]));
-    assertThat(Double.valueOf(got[at + StreamBuffer.MAX])).as(what + " max").isEqualTo(Double.valueOf(want[4]));
+    assertThat(Double.valueOf(got[at + StreamBuffer.MIN]))
+        .as(what + " min")
+        .isEqualTo(Double.valueOf(want[3]));
+    assertThat(Double.valueOf(got[at + StreamBuffer.MAX]))
+        .as(what + " max")
+        .isEqualTo(Double.valueOf(want[4]));
     close(got[at + StreamBuffer.MEAN], want[1], what + " mean");
     close(got[at + StreamBuffer.VARIANCE], want[2], what + " variance");
   }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scopeio.api.config.ConfigStore;
@@ -85,6 +86,13 @@ class CliTest {
                 + "' -f rawvideo -pix_fmt gray - | sha256sum");
     assertThat(aviPixels).startsWith(tiff.get("sha256").asText());
     assertThat(Files.readAllLines(Path.of(stem + ".csv"))).hasSize(1 + 20 * 8);
+    // telemetry: one row per 20 frames (the first reduction), device intervals of 50 ms
+    List<String> telemetry = Files.readAllLines(Path.of(stem + "_telemetry.csv"));
+    assertThat(telemetry.get(0))
+        .startsWith("first_sample,samples,interval_device_ms_mean,interval_device_ms_min,");
+    assertThat(telemetry).hasSize(2);
+    assertThat(telemetry.get(1)).startsWith("0,20,50.0000,50.0000,50.0000,");
+    assertThat(r.out()).contains("telemetry  " + stem + "_telemetry.csv");
 
     Result wrong =
         run("record", "--out", dir.resolve("w").toString(), "-W", "avi.bits=12", "--frames", "1");

@@ -1,5 +1,6 @@
 package org.scopeio.cli.internal;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,10 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.OutputFiles;
 import org.scopeio.api.Recording;
 import org.scopeio.api.StreamInfo;
+import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
+import org.scopeio.telemetry.FrameTelemetry;
+import org.scopeio.telemetry.TelemetryCsv;
 import org.scopeio.writers.CompositeWriter;
 
 /**
@@ -19,6 +24,12 @@ import org.scopeio.writers.CompositeWriter;
  * on a terminal and a clean stop on Ctrl+C, print the summary.
  */
 final class RecordingRunner {
+  /** Suffix of the telemetry CSV after the output stem. */
+  static final String TELEMETRY = "_telemetry.csv";
+
+  /** Frames of telemetry held in memory (the CSV gets every frame's statistics regardless). */
+  static final int TELEMETRY_FRAMES = 1 << 16;
+
   private RecordingRunner() {}
 
   /**
@@ -37,6 +48,8 @@ final class RecordingRunner {
     CompositeWriter writer = CompositeWriter.forFormats(writers, output.formats);
     WriterOptions options = output.writerOptions();
     writer.checkOutputs(output.out, options); // before the device starts
+    Path telemetryPath = OutputFiles.withSuffix(output.out, TELEMETRY);
+    OutputFiles.prepare(telemetryPath, options.overwrite());
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     Thread hook =
@@ -56,23 +69,36 @@ final class RecordingRunner {
       stderr.println("Reading from " + device.type() + ": " + info.description());
       stderr.flush();
       long total = limits.frames() > 0 ? limits.frames() : expectedFrames;
-      ProgressBar bar = System.console() != null ? new ProgressBar(stderr, total) : null;
+      FrameTelemetry telemetry = FrameTelemetry.forStream(info, TELEMETRY_FRAMES);
+      StatusLine line =
+          System.console() != null ? new StatusLine(stderr, total, telemetry.buffer()) : null;
       long[] count = {0};
-      Recording.Summary summary =
-          new Recording(device, writer, limits, timeout)
-              .stopWhen(stop::get)
-              .onFrame(
-                  (f, c) -> {
-                    count[0]++;
-                    if (bar != null) {
-                      bar.update(count[0], c);
-                    }
-                  })
-              .run(output.out, options);
-      if (bar != null) {
-        bar.finish();
+      Recording.Summary summary;
+      try (TelemetryCsv csv = new TelemetryCsv(telemetry.buffer(), telemetryPath)) {
+        summary =
+            new Recording(device, writer, limits, timeout)
+                .stopWhen(stop::get)
+                .telemetry(telemetry)
+                .onFrame(
+                    (f, c) -> {
+                      count[0]++;
+                      try {
+                        csv.update();
+                      } catch (IOException e) {
+                        throw new WriteException(telemetryPath, f.index(), "cannot write", e);
+                      }
+                      if (line != null) {
+                        line.update(count[0], c);
+                      }
+                    })
+                .run(output.out, options);
+      } catch (IOException e) {
+        throw new WriteException(telemetryPath, WriteException.NO_FRAME, "cannot write", e);
       }
-      printSummary(stdout, device.type(), info, summary);
+      if (line != null) {
+        line.finish();
+      }
+      printSummary(stdout, device.type(), info, summary, telemetryPath);
       return summary;
     } finally {
       done.countDown();
@@ -84,7 +110,8 @@ final class RecordingRunner {
     }
   }
 
-  static void printSummary(PrintWriter out, String device, StreamInfo info, Recording.Summary s) {
+  static void printSummary(
+      PrintWriter out, String device, StreamInfo info, Recording.Summary s, Path telemetry) {
     DeviceCounters c = s.counters();
     double seconds = s.elapsed().toNanos() / 1e9;
     out.printf("Recorded %d frames from %s (%s)%n", s.framesWritten(), device, info.description());
@@ -101,6 +128,7 @@ final class RecordingRunner {
       out.println(label + p);
       label = "             ";
     }
+    out.println("  telemetry  " + telemetry);
     out.flush();
   }
 }

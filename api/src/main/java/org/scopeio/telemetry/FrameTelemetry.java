@@ -1,0 +1,116 @@
+package org.scopeio.telemetry;
+
+import java.util.List;
+import org.scopeio.api.BufferHeader;
+import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.Frame;
+import org.scopeio.api.StreamInfo;
+
+/**
+ * Turns each frame into one telemetry sample of {@link #SIGNALS} in a {@link StreamBuffer}:
+ *
+ * <ul>
+ *   <li>{@code interval_device_ms}, {@code interval_host_ms}: time since the previous frame by the
+ *       device's timestamps and by the host's clock (NaN for the first frame, or without device
+ *       timestamps);
+ *   <li>{@code mean}, {@code max}: mean and largest pixel value;
+ *   <li>{@code dropped}: frames the device dropped since the previous frame; {@code
+ *       missing_buffers}, {@code padded_pixels}: this frame's integrity;
+ *   <li>{@code battery_voltage}, {@code input_voltage}: the first buffer header's {@code
+ *       battery_voltage_raw} (or {@code battery_voltage}) and {@code input_voltage_raw} fields, in
+ *       the device's raw units (NaN where the device has none);
+ *   <li>{@code host_time_s}: host time since the first frame, so that reductions carry real times.
+ * </ul>
+ *
+ * Used by {@link org.scopeio.api.Recording#telemetry}; {@link #accept} runs on the recording
+ * thread.
+ */
+public final class FrameTelemetry {
+  /** The signals, in sample order. */
+  public static final List<String> SIGNALS =
+      List.of(
+          "interval_device_ms",
+          "interval_host_ms",
+          "mean",
+          "max",
+          "dropped",
+          "missing_buffers",
+          "padded_pixels",
+          "battery_voltage",
+          "input_voltage",
+          "host_time_s");
+
+  /** Default reductions: 20 frames, then 100 of those, then 50 of those. */
+  public static final int[] REDUCTIONS = {20, 100, 50};
+
+  private final StreamBuffer buffer;
+  private final double[] sample = new double[SIGNALS.size()];
+  private long previousDeviceMillis = -1;
+  private long previousHostNanos;
+  private long firstHostNanos;
+  private long previousDropped;
+  private boolean first = true;
+
+  /** Telemetry into {@code buffer}, whose signals must be {@link #SIGNALS}. */
+  public FrameTelemetry(StreamBuffer buffer) {
+    if (!buffer.signals().equals(SIGNALS)) {
+      throw new IllegalArgumentException(
+          "a frame telemetry buffer has the signals " + SIGNALS + ", not " + buffer.signals());
+    }
+    this.buffer = buffer;
+  }
+
+  /**
+   * Telemetry for {@code info}'s frames holding {@code capacity} frames, at the nominal frame rate
+   * (20 frames/s when unknown), with the {@link #REDUCTIONS}.
+   */
+  public static FrameTelemetry forStream(StreamInfo info, int capacity) {
+    double rate = info.hasFrameRate() ? info.frameRate() : 20.0;
+    return new FrameTelemetry(new StreamBuffer(SIGNALS, capacity, rate, REDUCTIONS));
+  }
+
+  /** The buffer the samples go to. */
+  public StreamBuffer buffer() {
+    return buffer;
+  }
+
+  /** Adds the sample of {@code frame}; {@code counters} are the device's after it. */
+  public void accept(Frame frame, DeviceCounters counters) {
+    long device = frame.deviceTimestampMillis().orElse(-1);
+    long host = frame.hostMonotonicNanos();
+    if (first) {
+      firstHostNanos = host;
+    }
+    sample[0] =
+        first || device < 0 || previousDeviceMillis < 0
+            ? Double.NaN
+            : device - previousDeviceMillis;
+    sample[1] = first ? Double.NaN : (host - previousHostNanos) / 1e6;
+    sample[2] = (double) frame.pixelSum() / frame.pixelCount();
+    sample[3] = frame.pixelMax();
+    sample[4] = counters.framesDropped() - previousDropped;
+    sample[5] = frame.integrity().missingBuffers();
+    sample[6] = frame.integrity().paddedPixels();
+    sample[7] = Double.NaN;
+    sample[8] = Double.NaN;
+    if (!frame.headers().isEmpty()) {
+      BufferHeader h = frame.headers().get(0);
+      sample[7] = field(h, "battery_voltage_raw", "battery_voltage");
+      sample[8] = field(h, "input_voltage_raw", null);
+    }
+    sample[9] = (host - firstHostNanos) / 1e9;
+    buffer.insert(sample);
+    previousDeviceMillis = device;
+    previousHostNanos = host;
+    previousDropped = counters.framesDropped();
+    first = false;
+  }
+
+  private static double field(BufferHeader h, String name, String alternative) {
+    var v = h.find(name);
+    if (v.isEmpty() && alternative != null) {
+      v = h.find(alternative);
+    }
+    return v.isPresent() ? v.getAsLong() : Double.NaN;
+  }
+}
