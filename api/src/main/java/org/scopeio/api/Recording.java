@@ -2,11 +2,11 @@ package org.scopeio.api;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.scopeio.telemetry.FrameTelemetry;
 
 /**
  * The main job: pull frames from an open {@link Device} into a {@link FrameWriter} until a limit,
@@ -23,9 +23,8 @@ public final class Recording {
   private final FrameWriter writer;
   private final Limits limits;
   private final Duration frameTimeout;
-  private Listener listener = (frame, counters) -> {};
+  private final List<Listener> listeners = new ArrayList<>();
   private BooleanSupplier stopRequested = () -> false;
-  private FrameTelemetry telemetry;
 
   /**
    * @param frameTimeout how long to wait for a frame before giving up with {@link
@@ -38,19 +37,12 @@ public final class Recording {
     this.frameTimeout = Objects.requireNonNull(frameTimeout, "frameTimeout");
   }
 
-  /** Called on the recording thread after each frame is written (progress display). */
-  public Recording onFrame(Listener listener) {
-    this.listener = Objects.requireNonNull(listener, "listener");
-    return this;
-  }
-
   /**
-   * Feeds every written frame to {@code telemetry} (on the recording thread, before the {@link
-   * #onFrame} listener), so that its {@link org.scopeio.telemetry.StreamBuffer} can be queried from
-   * other threads while recording.
+   * Adds a listener called on the recording thread after each frame is written (progress display,
+   * {@link org.scopeio.telemetry.FrameTelemetry telemetry}); listeners run in the order added.
    */
-  public Recording telemetry(FrameTelemetry telemetry) {
-    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+  public Recording onFrame(Listener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
   }
 
@@ -108,10 +100,9 @@ public final class Recording {
         writer.write(frame.get());
         written++;
         DeviceCounters counters = device.counters();
-        if (telemetry != null) {
-          telemetry.accept(frame.get(), counters);
+        for (Listener l : listeners) {
+          l.onFrame(frame.get(), counters);
         }
-        listener.onFrame(frame.get(), counters);
       }
       long dropped = device.counters().framesDropped();
       if (dropped > droppedSeen) {

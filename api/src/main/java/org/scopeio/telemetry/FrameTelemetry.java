@@ -4,6 +4,7 @@ import java.util.List;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.Frame;
+import org.scopeio.api.Recording;
 import org.scopeio.api.StreamInfo;
 
 /**
@@ -25,7 +26,7 @@ import org.scopeio.api.StreamInfo;
  * Used by {@link org.scopeio.api.Recording#telemetry}; {@link #accept} runs on the recording
  * thread.
  */
-public final class FrameTelemetry {
+public final class FrameTelemetry implements Recording.Listener {
   /** The signals, in sample order. */
   public static final List<String> SIGNALS =
       List.of(
@@ -72,6 +73,11 @@ public final class FrameTelemetry {
   /** The buffer the samples go to. */
   public StreamBuffer buffer() {
     return buffer;
+  }
+
+  @Override
+  public void onFrame(Frame frame, DeviceCounters counters) {
+    accept(frame, counters);
   }
 
   /** Adds the sample of {@code frame}; {@code counters} are the device's after it. */

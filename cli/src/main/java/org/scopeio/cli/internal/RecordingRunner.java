@@ -78,7 +78,7 @@ final class RecordingRunner {
         summary =
             new Recording(device, writer, limits, timeout)
                 .stopWhen(stop::get)
-                .telemetry(telemetry)
+                .onFrame(telemetry)
                 .onFrame(
                     (f, c) -> {
                       count[0]++;

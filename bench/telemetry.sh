@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# StreamBuffer (telemetry) microbenchmarks with JMH: insert throughput and query latency over a
+# full buffer of one million samples with reductions 20, 100, 50. Prints a Markdown table.
+#
+#   bench/telemetry.sh [JMH OPTIONS...]      (e.g. -wi 5 -i 10 for tighter errors)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
+if [[ ! -f "$JAR" || -n "$(find "$ROOT/api/src" "$ROOT/benchmarks/src" -newer "$JAR" -name '*.java' | head -1)" ]]; then
+  (cd "$ROOT" && mvn -B -q package -pl benchmarks -am -DskipTests -Dspotless.check.skip) >&2
+fi
+OUT="$(mktemp)"
+java -jar "$JAR" StreamBufferBenchmark -rf json -rff "$OUT" "$@" >&2
+/usr/bin/python3 - "$OUT" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))
+print("| StreamBuffer benchmark (1M samples, reductions 20/100/50) | median | p99 | unit |")
+print("|---|---|---|---|")
+for b in rows:
+    m = b["primaryMetric"]
+    name = b["benchmark"].rsplit(".", 1)[1]
+    p = m.get("scorePercentiles", {})
+    if b["mode"] == "thrpt":
+        print(f"| {name} | {p.get('50.0', m['score'])/1e6:.1f} | - | million samples/s |")
+    else:
+        print(f"| {name} | {p['50.0']:.2f} | {p['99.0']:.2f} | µs per query |")
+PY
+rm -f "$OUT"
