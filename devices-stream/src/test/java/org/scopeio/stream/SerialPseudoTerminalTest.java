@@ -1,13 +1,9 @@
 package org.scopeio.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverflowPolicy;
@@ -29,57 +22,10 @@ import org.scopeio.simulator.StreamEncoder;
  * CI installs socat; without it (on a developer machine) the test is skipped with a message.
  */
 class SerialPseudoTerminalTest {
-  private static final Pattern PTY = Pattern.compile("PTY is (\\S+)");
-
-  static boolean socatInstalled() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(dir, "socat"))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Test
   void framesSentThroughAPseudoTerminalDecodeExactly() throws Exception {
-    boolean installed = socatInstalled();
-    if (!installed) {
-      System.err.println("SKIPPED: socat is not installed (apt-get install socat)");
-    }
-    assumeTrue(installed, "socat is not installed");
-    Process socat =
-        new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "pty,raw,echo=0")
-            .redirectErrorStream(true)
-            .start();
-    try {
-      List<String> ptys = new ArrayList<>();
-      BufferedReader log =
-          new BufferedReader(new InputStreamReader(socat.getInputStream(), StandardCharsets.UTF_8));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (ptys.size() < 2 && System.nanoTime() < deadline) {
-        String line = log.readLine();
-        if (line == null) {
-          break;
-        }
-        Matcher m = PTY.matcher(line);
-        if (m.find()) {
-          ptys.add(m.group(1));
-        }
-      }
-      assertThat(ptys).as("socat pseudo-terminals").hasSize(2);
-      Thread drain =
-          new Thread(
-              () -> {
-                try {
-                  while (log.readLine() != null) {
-                    // keep socat's log pipe empty
-                  }
-                } catch (java.io.IOException ignored) {
-                  // socat ended
-                }
-              });
-      drain.setDaemon(true);
-      drain.start();
+    try (SocatPair pair = SocatPair.start()) {
+      List<String> ptys = List.of(pair.first(), pair.second());
 
       var config = StreamDeviceTest.W200.withFrame(64, 48);
       ByteArrayOutputStream encoded = new ByteArrayOutputStream();
@@ -159,9 +105,6 @@ class SerialPseudoTerminalTest {
             .containsExactlyElementsOf(expected.subList(0, 6));
         assertThat(device.counters().framesDropped()).isZero();
       }
-    } finally {
-      socat.destroy();
-      socat.waitFor(5, TimeUnit.SECONDS);
     }
   }
 }

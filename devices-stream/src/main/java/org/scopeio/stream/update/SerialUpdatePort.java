@@ -1,0 +1,70 @@
+package org.scopeio.stream.update;
+
+import com.fazecast.jSerialComm.SerialPort;
+import java.io.IOException;
+import org.scopeio.api.DeviceException;
+
+/**
+ * The transmitter's serial port through jSerialComm: 2400 baud, 8 data bits, no parity, 2 stop
+ * bits, no flow control; buffers flushed on opening; each write waits at most 5 s (a transmitter
+ * that takes nothing fails instead of hanging).
+ */
+public final class SerialUpdatePort implements UpdatePort {
+  /** Baud rate of the transmitter. */
+  public static final int BAUD = 2400;
+
+  private static final int WRITE_TIMEOUT_MS = 5000;
+
+  private final String path;
+  private final SerialPort port;
+  private boolean closed;
+
+  /**
+   * Opens {@code path}.
+   *
+   * @throws DeviceException if the port cannot be opened
+   */
+  public SerialUpdatePort(String path) {
+    this.path = path;
+    this.port = SerialPort.getCommPort(path);
+    port.setComPortParameters(BAUD, 8, SerialPort.TWO_STOP_BITS, SerialPort.NO_PARITY);
+    port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+    port.setComPortTimeouts(SerialPort.TIMEOUT_WRITE_BLOCKING, 0, WRITE_TIMEOUT_MS);
+    if (!port.openPort()) {
+      throw new DeviceException(
+          path
+              + ": cannot open the serial port (error "
+              + port.getLastErrorCode()
+              + "); check the path and that you may use it (the 'dialout' group on Linux)");
+    }
+    port.flushIOBuffers();
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public void write(byte b) throws IOException {
+    byte[] one = {b};
+    int n = port.writeBytes(one, 1);
+    if (n != 1) {
+      throw new IOException(
+          path
+              + ": the port took no byte within "
+              + WRITE_TIMEOUT_MS
+              + " ms (error "
+              + port.getLastErrorCode()
+              + "); is the transmitter connected?");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      port.closePort();
+    }
+  }
+}
