@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
       SdcardCommand.class,
       StreamCommand.class,
       SimulateCommand.class,
+      UpdateCommand.class,
       DevicesCommand.class,
       FormatsCommand.class,
       ConfigCommand.class
