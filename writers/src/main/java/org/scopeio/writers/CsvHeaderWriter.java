@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.BufferRuntime;
@@ -17,7 +18,9 @@ import org.scopeio.api.OutputFiles;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.PythonFloat;
+import org.scopeio.writers.internal.WriterSettings;
 
 /**
  * Writes buffer headers to {@code <stem>.csv}, one row per buffer header, as mio does (formats.md
@@ -58,6 +61,7 @@ public final class CsvHeaderWriter implements FrameWriter {
   private Path path;
   private BufferedWriter out;
   private BufferHeaderFormat format;
+  private StreamInfo info;
   private List<String> fields;
   private long framesWritten;
   private long gaps;
@@ -70,8 +74,10 @@ public final class CsvHeaderWriter implements FrameWriter {
     if (out != null) {
       throw new IllegalStateException("CSV writer is already open");
     }
+    WriterSettings.of("csv", options, Set.of()); // refuses unknown csv.* settings
     path = OutputFiles.withSuffix(stem, EXTENSION);
     OutputFiles.prepare(path, options.overwrite());
+    this.info = info;
     format = info.headerFormat();
     List<String> columns = new ArrayList<>();
     if (format != null) {
@@ -99,6 +105,7 @@ public final class CsvHeaderWriter implements FrameWriter {
     if (out == null || closed) {
       throw new IllegalStateException("CSV writer is not open");
     }
+    FrameChecks.requireMatches(path, info, frame);
     try {
       if (format == null) {
         row.setLength(0);

@@ -164,7 +164,10 @@ public final class RawVideoDevice implements Device {
     RawVideoReader r;
     long k;
     synchronized (this) {
-      if (reader == null || closed) {
+      if (closed) {
+        return Optional.empty();
+      }
+      if (reader == null) {
         throw new IllegalStateException("raw device is not open");
       }
       r = reader;

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.OutputFiles;
@@ -23,6 +24,7 @@ import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.internal.FrameChecks;
+import org.scopeio.writers.internal.WriterSettings;
 
 /**
  * Writes frames as raw pixels to {@code <stem>.raw} (row-major, 16-bit little-endian) with a JSON
@@ -74,6 +76,7 @@ public final class RawWriter implements FrameWriter {
     if (raw != null) {
       throw new IllegalStateException("raw writer is already open");
     }
+    WriterSettings.of("raw", options, Set.of()); // refuses unknown raw.* settings
     this.info = info;
     rawPath = OutputFiles.withSuffix(stem, RAW);
     sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);

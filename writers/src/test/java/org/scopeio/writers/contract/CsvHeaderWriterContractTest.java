@@ -1,0 +1,13 @@
+package org.scopeio.writers.contract;
+
+import org.scopeio.api.spi.WriterProvider;
+import org.scopeio.simulator.contract.WriterContractTest;
+import org.scopeio.writers.internal.CsvHeaderWriterProvider;
+
+/** The CSV writer (metadata only: no pixels to read back). */
+class CsvHeaderWriterContractTest extends WriterContractTest {
+  @Override
+  protected WriterProvider provider() {
+    return new CsvHeaderWriterProvider();
+  }
+}
