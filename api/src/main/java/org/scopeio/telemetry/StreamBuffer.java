@@ -25,8 +25,10 @@ import java.util.List;
  * same time. Inserting never blocks, never waits for readers and never allocates. A query reads
  * without locking and then checks that the writer has not overwritten what it read (a sequence
  * check in the manner of {@link java.util.concurrent.locks.StampedLock}'s optimistic reads); if it
- * has, the query repeats on the range still held. Queries that return arrays or records allocate
- * them; those given an output array allocate nothing.
+ * has, the query repeats on the range still held, each time keeping a wider margin from the oldest
+ * sample, so a query never returns overwritten data and always finishes, however fast the writer.
+ * The range actually used is returned. Queries that return arrays or records allocate them; those
+ * given an output array allocate nothing.
  */
 public final class StreamBuffer {
   /** Index of the number of non-NaN samples in a statistics record. */
@@ -50,7 +52,8 @@ public final class StreamBuffer {
   /** Doubles per statistics record. */
   public static final int FIELDS = 6;
 
-  private static final int RETRIES = 64;
+  /** The first margin kept from the oldest sample after a read was overtaken by the writer. */
+  private static final long FIRST_MARGIN = 64;
 
   private final List<String> signals;
   private final int width;
@@ -297,11 +300,22 @@ public final class StreamBuffer {
     return new double[] {sampleIdToTime(r.start()), sampleIdToTime(r.end())};
   }
 
-  /** [start, end) clamped to the ids held when the writer had reached {@code e}. */
-  private SampleRange clamp(long start, long end, long e) {
-    long s = Math.max(start, Math.max(0, e - capacity));
+  /**
+   * [start, end) clamped to the ids held when the writer had reached {@code e}, keeping {@code
+   * margin} samples away from the oldest one (which the writer overwrites next).
+   */
+  private SampleRange clamp(long start, long end, long e, long margin) {
+    long s = Math.max(start, Math.max(0, e - capacity + margin));
     long t = Math.min(end, e);
     return new SampleRange(Math.min(s, t), t);
+  }
+
+  /**
+   * The margin for the next attempt after a read was overtaken: doubling, so that a writer faster
+   * than the reader is outrun after a few attempts (the range read shrinks from its old end).
+   */
+  private long nextMargin(long margin) {
+    return Math.min(capacity, Math.max(FIRST_MARGIN, 2 * margin));
   }
 
   /** Whether ids from {@code start} were not overwritten while they were read. */
@@ -317,8 +331,8 @@ public final class StreamBuffer {
    */
   public double[][] samples(long start, long end, List<String> fields) {
     int[] idx = fields.stream().mapToInt(this::signalIndex).toArray();
-    for (int attempt = 0; ; attempt++) {
-      SampleRange r = clamp(start, end, this.end);
+    for (long margin = 0; ; margin = nextMargin(margin)) {
+      SampleRange r = clamp(start, end, this.end, margin);
       double[][] out = new double[idx.length][(int) r.length()];
       for (int f = 0; f < idx.length; f++) {
         double[] src = raw[idx[f]];
@@ -326,7 +340,7 @@ public final class StreamBuffer {
           out[f][(int) (id - r.start())] = src[(int) (id % capacity)];
         }
       }
-      if (stillHeld(r.start()) || attempt >= RETRIES) {
+      if (r.length() == 0 || stillHeld(r.start())) {
         return out;
       }
     }
@@ -345,16 +359,15 @@ public final class StreamBuffer {
    * @return the range actually covered
    */
   public SampleRange statistics(int signal, long start, long end, double[] out, int at) {
-    for (int attempt = 0; ; attempt++) {
-      long e = this.end;
-      long s = Math.max(start, Math.max(0, e - capacity));
-      long t = Math.min(end, e);
-      s = Math.min(s, t);
+    for (long margin = 0; ; margin = nextMargin(margin)) {
+      SampleRange r = clamp(start, end, this.end, margin);
+      long s = r.start();
+      long t = r.end();
       clear(out, at);
       accumulate(signal, s, t, factors.length - 1, out, at);
       finish(out, at);
-      if (stillHeld(s) || attempt >= RETRIES) {
-        return new SampleRange(s, t);
+      if (s == t || stillHeld(s)) {
+        return r;
       }
     }
   }
@@ -379,10 +392,10 @@ public final class StreamBuffer {
     if (increment < 1) {
       throw new IllegalArgumentException("increment must be at least 1, got " + increment);
     }
-    for (int attempt = 0; ; attempt++) {
-      long e = this.end;
-      long s = Math.max(start, Math.max(0, e - capacity));
-      long t = Math.min(end, e);
+    for (long margin = 0; ; margin = nextMargin(margin)) {
+      SampleRange r = clamp(start, end, this.end, margin);
+      long s = r.start();
+      long t = r.end();
       long n = t > s ? (t - s) / increment : 0;
       if (n * FIELDS > out.length) {
         throw new IllegalArgumentException(
@@ -394,7 +407,7 @@ public final class StreamBuffer {
         accumulate(signal, s + i * increment, s + (i + 1) * increment, factors.length - 1, out, at);
         finish(out, at);
       }
-      if (stillHeld(s) || attempt >= RETRIES) {
+      if (n == 0 || stillHeld(s)) {
         return (int) n;
       }
     }
