@@ -1,0 +1,2 @@
+/** The example camera's ServiceLoader entry. */
+package org.scopeio.examples.camera.internal;
