@@ -7,7 +7,29 @@ import org.scopeio.api.DeviceRequest;
  * Entry point of a device plugin, found through {@link java.util.ServiceLoader}: list the
  * implementing class in {@code META-INF/services/org.scopeio.api.spi.DeviceProvider}.
  *
- * <p>Implementations need a public no-argument constructor and must be thread-safe.
+ * <p>Implementations need a public no-argument constructor and must be thread-safe. A plugin
+ * consists of:
+ *
+ * <ol>
+ *   <li>a config record with its own model name, bound with {@link
+ *       org.scopeio.api.config.ConfigType#bound} (boxed fields, defaults and validation in the
+ *       compact constructor, messages naming the key), and a {@code withOptions(Map)} that applies
+ *       {@code -O KEY=VALUE} options over it;
+ *   <li>this provider: {@link #create} checks the options ({@link
+ *       DeviceRequest#requireOnlyOptions}), loads the config ({@link DeviceRequest#loadConfig}),
+ *       and returns an unopened device;
+ *   <li>the {@link Device}: {@code open} acquires the hardware and returns the {@link
+ *       org.scopeio.api.StreamInfo}; {@code next} returns frames in order (empty at the end and
+ *       after {@code close}; {@link org.scopeio.api.DeviceTimeoutException} when nothing came in
+ *       time); frames produced on a thread of the device's own go through a {@link
+ *       org.scopeio.api.HandoffQueue}, whose drops are counted in {@code counters};
+ *   <li>default configs as YAML under {@code scopeio/config/}, listed one per line in {@code
+ *       META-INF/scopeio/configs}, so that {@code scopeio config list} and ids find them;
+ *   <li>a test extending the contract test kit's {@code DeviceContractTest} (the {@code
+ *       scopeio-simulator} test jar).
+ * </ol>
+ *
+ * The {@code examples/custom-camera} module is a complete plugin of this shape.
  */
 public interface DeviceProvider {
 

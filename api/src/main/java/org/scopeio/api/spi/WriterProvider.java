@@ -8,7 +8,15 @@ import org.scopeio.api.FrameWriter;
  * Entry point of a writer plugin, found through {@link java.util.ServiceLoader}: list the
  * implementing class in {@code META-INF/services/org.scopeio.api.spi.WriterProvider}.
  *
- * <p>Implementations need a public no-argument constructor and must be thread-safe.
+ * <p>Implementations need a public no-argument constructor and must be thread-safe. The {@link
+ * FrameWriter} it creates opens its files in {@code open} (refusing existing ones unless {@link
+ * org.scopeio.api.WriterOptions#overwrite()} allows it, see {@link org.scopeio.api.OutputFiles}),
+ * hands each frame to the operating system in {@code write}, records lost frames in {@code gap},
+ * raises {@link org.scopeio.api.WriteException} with the file and frame index on any failure, and
+ * completes its files in {@code close}. Settings come from {@link
+ * org.scopeio.api.WriterOptions#settings()} under {@code <format>.}; list them in {@link
+ * #settings()} and refuse unknown ones. A test extending the contract test kit's {@code
+ * WriterContractTest} (the {@code scopeio-simulator} test jar) checks all of this.
  */
 public interface WriterProvider {
 
