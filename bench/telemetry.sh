@@ -4,13 +4,10 @@
 #
 #   bench/telemetry.sh [JMH OPTIONS...]      (e.g. -wi 5 -i 10 for tighter errors)
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
-if [[ ! -f "$JAR" || -n "$(find "$ROOT/api/src" "$ROOT/benchmarks/src" -newer "$JAR" -name '*.java' | head -1)" ]]; then
-  (cd "$ROOT" && mvn -B -q package -pl benchmarks -am -DskipTests -Dspotless.check.skip) >&2
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+JMH_JAR="$(benchmarks_jar)"
 OUT="$(mktemp)"
-java -jar "$JAR" StreamBufferBenchmark -rf json -rff "$OUT" "$@" >&2
+java -jar "$JMH_JAR" StreamBufferBenchmark -rf json -rff "$OUT" "$@" >&2
 /usr/bin/python3 - "$OUT" <<'PY'
 import json, sys
 rows = json.load(open(sys.argv[1]))
