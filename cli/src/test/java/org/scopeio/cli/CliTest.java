@@ -149,6 +149,50 @@ class CliTest {
   }
 
   @Test
+  void repairCompletesTheFilesOfARecordingThatNeverClosed() throws Exception {
+    Path stem = dir.resolve("cut/run");
+    org.scopeio.api.StreamInfo info =
+        new org.scopeio.api.StreamInfo(
+            "test",
+            "never closed",
+            8,
+            4,
+            org.scopeio.api.PixelType.UINT8,
+            20.0,
+            null,
+            java.util.Map.of());
+    org.scopeio.api.WriterOptions options =
+        new org.scopeio.api.WriterOptions(
+            org.scopeio.api.OverwritePolicy.FAIL_IF_EXISTS, java.util.Map.of("sync", "none"));
+    org.scopeio.writers.OmeTiffWriter tiff = new org.scopeio.writers.OmeTiffWriter();
+    org.scopeio.writers.RawWriter raw = new org.scopeio.writers.RawWriter();
+    tiff.open(stem, info, options);
+    raw.open(stem, info, options);
+    for (int i = 0; i < 7; i++) {
+      org.scopeio.api.Frame f =
+          org.scopeio.api.Frame.builder(8, 4, org.scopeio.api.PixelType.UINT8)
+              .index(i)
+              .pixels(new byte[32])
+              .deviceTimestampMillis(50L * i)
+              .wallClock(java.time.Instant.EPOCH)
+              .build();
+      tiff.write(f);
+      raw.write(f);
+    }
+    // as after kill -9: neither writer is closed
+    Result r = run("repair", stem.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("repaired " + stem + ".ome.tif: OME-XML written for 7 frames")
+        .contains("repaired " + stem + ".raw.json: completed with 7 frames' timestamps");
+    JsonNode t = RealReaders.tifffile(Path.of(stem + ".ome.tif"), dir.resolve("cut.xml"));
+    assertThat(t.get("is_ome").asBoolean()).isTrue();
+    assertThat(t.get("shape")).hasToString("[7,4,8]");
+    RealReaders.validateOmeXml(dir.resolve("cut.xml"));
+    assertThat(run("repair", stem.toString()).out()).contains("nothing to repair");
+  }
+
+  @Test
   void versionAndHelp() {
     Result v = run("--version");
     assertThat(v.code()).isZero();

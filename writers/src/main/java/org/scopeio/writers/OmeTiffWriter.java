@@ -3,9 +3,11 @@ package org.scopeio.writers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
@@ -166,14 +168,45 @@ public final class OmeTiffWriter implements FrameWriter {
     }
     closed = true;
     try {
+      complete(
+          tiff,
+          journal,
+          info,
+          stem,
+          firstWallClock == null ? Instant.now() : firstWallClock,
+          timing,
+          gapsSeen);
+    } catch (WriteException e) {
+      closeQuietly();
+      throw e;
+    }
+  }
+
+  /**
+   * Writes the OME-XML into {@code tiff} and the complete sidecar from {@code journal}, and closes
+   * both: what {@link #close()} does, and what {@link #repair} does for a killed recording.
+   */
+  private static void complete(
+      BigTiffFile tiff,
+      FrameMetadataJournal journal,
+      StreamInfo info,
+      Path stem,
+      Instant first,
+      FrameTiming timing,
+      long lost) {
+    Path tiffPath = tiff.path();
+    Path sidecarPath = OutputFiles.withSuffix(stem, FRAME_METADATA);
+    double rate = timing.frameRateOr(info.hasFrameRate() ? info.frameRate() : Double.NaN);
+    long planes = tiff.planes();
+    try {
       OmeXml.Image image =
           new OmeXml.Image(
               stem.getFileName().toString(),
               info,
-              firstWallClock == null ? Instant.now() : firstWallClock,
-              tiff.planes(),
-              timeIncrement(),
-              gapsSeen,
+              first,
+              planes,
+              Double.isNaN(rate) ? Double.NaN : 1.0 / rate,
+              lost,
               sidecarPath.getFileName().toString());
       FrameTiming deltas = new FrameTiming();
       tiff.replaceDescription(
@@ -184,27 +217,72 @@ public final class OmeTiffWriter implements FrameWriter {
                   sink ->
                       journal.forEachFrameTime(
                           (device, host) -> {
-                            deltas.add(device, host);
-                            sink.plane(deltas.secondsSinceFirst(device, host));
+                            if (deltas.frames() < planes) { // never more planes than pages
+                              deltas.add(device, host);
+                              sink.plane(deltas.secondsSinceFirst(device, host));
+                            }
                           })));
       tiff.force();
     } catch (IOException e) {
-      closeQuietly();
       throw new WriteException(tiffPath, WriteException.NO_FRAME, "cannot write the OME-XML", e);
     }
     try {
       tiff.close();
       journal.complete(timing.measuredFrameRate(), timing.usesDeviceClock() ? "device" : "host");
     } catch (IOException e) {
-      closeQuietly();
       throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot complete", e);
     }
   }
 
-  /** Seconds between frames: measured, else nominal, else NaN. */
-  private double timeIncrement() {
-    double rate = timing.frameRateOr(info.hasFrameRate() ? info.frameRate() : Double.NaN);
-    return Double.isNaN(rate) ? Double.NaN : 1.0 / rate;
+  /**
+   * Completes the files of a recording whose writer was killed (its journal {@code
+   * <stem>_frame_metadata.jsonl} is still there): the OME-XML for every complete page of the TIFF
+   * and the complete sidecar from the journal. Pages are never rewritten; a page written just
+   * before the kill whose metadata line is missing keeps no {@code Plane} element.
+   *
+   * @return what was done, or empty if {@code stem} has no OME-TIFF journal
+   * @throws WriteException naming the file that cannot be completed
+   */
+  public static Optional<String> repair(Path stem) {
+    Path journalPath = OutputFiles.withSuffix(stem, FRAME_METADATA_JOURNAL);
+    if (!Files.exists(journalPath)) {
+      return Optional.empty();
+    }
+    Path tiffPath = OutputFiles.withSuffix(stem, TIFF);
+    Path sidecarPath = OutputFiles.withSuffix(stem, FRAME_METADATA);
+    FrameMetadataJournal journal;
+    try {
+      journal =
+          FrameMetadataJournal.reopen(sidecarPath, journalPath, tiffPath.getFileName().toString());
+    } catch (IOException e) {
+      throw new WriteException(journalPath, WriteException.NO_FRAME, "cannot read the journal", e);
+    }
+    BigTiffFile tiff;
+    try {
+      tiff = BigTiffFile.reopen(tiffPath);
+    } catch (IOException e) {
+      throw new WriteException(tiffPath, WriteException.NO_FRAME, "cannot reopen", e);
+    }
+    FrameTiming timing = new FrameTiming();
+    Instant first;
+    try {
+      journal.forEachFrameTime(timing::add);
+      first = journal.firstWallClock().orElse(Instant.now());
+    } catch (IOException e) {
+      throw new WriteException(journalPath, WriteException.NO_FRAME, "cannot read the journal", e);
+    }
+    long planes = tiff.planes();
+    long frames = journal.frames();
+    complete(tiff, journal, journal.info(), stem, first, timing, journal.lost());
+    return Optional.of(
+        tiffPath
+            + ": OME-XML written for "
+            + planes
+            + " frames; "
+            + sidecarPath.getFileName()
+            + " completed with "
+            + frames
+            + " frames' metadata");
   }
 
   private void closeQuietly() {

@@ -3,6 +3,8 @@ package org.scopeio.writers;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -16,10 +18,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.OutputFiles;
+import org.scopeio.api.PixelType;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
@@ -184,6 +189,79 @@ public final class RawWriter implements FrameWriter {
     } catch (IOException e) {
       throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot complete", e);
     }
+  }
+
+  /**
+   * Completes the sidecar of a recording whose writer was killed (its journal {@code
+   * <stem>.raw.journal} is still there) from the journal: every whole frame of the pixel file with
+   * its timestamps, and the gaps. The pixel file is not changed; bytes of a partial last frame are
+   * reported.
+   *
+   * @return what was done, or empty if {@code stem} has no raw journal
+   * @throws WriteException naming the file that cannot be completed
+   */
+  public static Optional<String> repair(Path stem) {
+    RawWriter w = new RawWriter();
+    w.rawPath = OutputFiles.withSuffix(stem, RAW);
+    w.sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
+    w.journalPath = OutputFiles.withSuffix(stem, JOURNAL);
+    if (!Files.exists(w.journalPath)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode meta = new ObjectMapper().readTree(w.sidecarPath.toFile());
+      w.info =
+          new StreamInfo(
+              meta.path("device").asText(),
+              meta.path("description").asText(),
+              meta.path("width").asInt(),
+              meta.path("height").asInt(),
+              PixelType.fromId(meta.path("pixel_type").asText()),
+              meta.path("frame_rate").isNumber() ? meta.get("frame_rate").asDouble() : Double.NaN,
+              null,
+              Map.of());
+      long records = Files.size(w.journalPath) / JOURNAL_RECORD;
+      long frameBytes = (long) w.info.width() * w.info.height() * w.info.pixelType().bytes();
+      long whole = Files.size(w.rawPath) / frameBytes;
+      long partial = Files.size(w.rawPath) % frameBytes;
+      // journal records of whole frames only: frames are written before their record
+      try (FileChannel j = FileChannel.open(w.journalPath, StandardOpenOption.WRITE)) {
+        j.truncate(records * JOURNAL_RECORD);
+      }
+      w.frames = countFrames(w.journalPath);
+      Path tmp = OutputFiles.withSuffix(w.sidecarPath, ".tmp");
+      w.writeSidecar(tmp, true);
+      Files.move(
+          tmp, w.sidecarPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.deleteIfExists(w.journalPath);
+      return Optional.of(
+          w.sidecarPath
+              + ": completed with "
+              + w.frames
+              + " frames' timestamps ("
+              + whole
+              + " whole frames in "
+              + w.rawPath.getFileName()
+              + (partial > 0 ? ", then " + partial + " bytes of a partial frame" : "")
+              + ")");
+    } catch (IOException | RuntimeException e) {
+      throw new WriteException(w.sidecarPath, WriteException.NO_FRAME, "cannot complete", e);
+    }
+  }
+
+  private static long countFrames(Path journal) throws IOException {
+    long n = 0;
+    ByteBuffer b = ByteBuffer.allocate(JOURNAL_RECORD).order(ByteOrder.LITTLE_ENDIAN);
+    try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.READ)) {
+      for (long at = 0; at + JOURNAL_RECORD <= ch.size(); at += JOURNAL_RECORD) {
+        b.clear();
+        ch.read(b, at);
+        if (b.getLong(0) != GAP_MARK) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   private void requireOpen() {

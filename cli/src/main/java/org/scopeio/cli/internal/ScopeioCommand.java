@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
       StreamCommand.class,
       SimulateCommand.class,
       UpdateCommand.class,
+      RepairCommand.class,
       DevicesCommand.class,
       FormatsCommand.class,
       ConfigCommand.class

@@ -89,6 +89,72 @@ public final class BigTiffFile implements AutoCloseable {
     return f;
   }
 
+  /**
+   * Opens a file this class wrote, whose writer stopped without {@link #replaceDescription} (a
+   * killed recording), to complete it: follows the IFD chain over the planes that are complete and
+   * linked, and appends after the end of the file.
+   *
+   * @throws IOException if the file is not such a BigTIFF
+   */
+  public static BigTiffFile reopen(Path path) throws IOException {
+    FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try {
+      long size = ch.size();
+      ByteBuffer h = read(ch, 0, 16);
+      if (h.get(0) != 'I' || h.get(1) != 'I' || h.getShort(2) != 43 || h.getShort(4) != 8) {
+        throw new IOException(path + ": not a little-endian BigTIFF");
+      }
+      long first = h.getLong(8);
+      if (first == 0) {
+        throw new IOException(path + ": holds no complete plane");
+      }
+      ByteBuffer ifd0 = read(ch, first, 8);
+      int n0 = (int) ifd0.getLong(0);
+      ByteBuffer e0 = read(ch, first + 8, n0 * ENTRY);
+      int width = 0;
+      int height = 0;
+      int bits = 8;
+      for (int i = 0; i < n0; i++) {
+        int tag = e0.getShort(i * ENTRY) & 0xFFFF;
+        long value = e0.getLong(i * ENTRY + 12);
+        switch (tag) {
+          case 256 -> width = (int) value;
+          case 257 -> height = (int) value;
+          case 258 -> bits = (int) (value & 0xFFFF);
+          default -> {}
+        }
+      }
+      PixelType type = bits == 16 ? PixelType.UINT16 : PixelType.UINT8;
+      BigTiffFile f = new BigTiffFile(path, ch, width, height, type);
+      f.firstIfd = first;
+      long ifd = first;
+      long linkAt = FIRST_IFD_POINTER;
+      while (ifd != 0 && ifd + 8 <= size) {
+        int n = (int) read(ch, ifd, 8).getLong(0);
+        long next = read(ch, ifd + 8 + (long) n * ENTRY, 8).getLong(0);
+        f.planes++;
+        linkAt = ifd + 8 + (long) n * ENTRY;
+        ifd = next;
+      }
+      f.nextPointer = linkAt;
+      f.end = size + (size & 1);
+      return f;
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  private static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    while (b.hasRemaining()) {
+      if (ch.read(b, position + b.position()) < 0) {
+        throw new IOException("unexpected end of file at byte " + (position + b.position()));
+      }
+    }
+    return b.flip();
+  }
+
   private static int ifdSize(int entries) {
     return 8 + entries * ENTRY + 8;
   }

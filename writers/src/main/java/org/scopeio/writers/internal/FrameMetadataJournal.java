@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -102,6 +104,86 @@ public final class FrameMetadataJournal implements AutoCloseable {
       ch.close();
       throw e;
     }
+  }
+
+  /**
+   * Reopens the journal of a recording whose writer was killed, to complete its sidecar: counts its
+   * frames and lost frames and drops a last line cut short. The stream is described by the
+   * provisional sidecar.
+   */
+  public static FrameMetadataJournal reopen(Path sidecar, Path journalPath, String imageFile)
+      throws IOException {
+    JsonNode meta = new ObjectMapper().readTree(sidecar.toFile());
+    Map<String, String> properties = new java.util.TreeMap<>();
+    meta.path("properties")
+        .fields()
+        .forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+    StreamInfo info =
+        new StreamInfo(
+            meta.path("device").asText(),
+            meta.path("description").asText(),
+            meta.path("width").asInt(),
+            meta.path("height").asInt(),
+            org.scopeio.api.PixelType.fromId(meta.path("pixel_type").asText()),
+            meta.path("nominal_frame_rate").isNumber()
+                ? meta.get("nominal_frame_rate").asDouble()
+                : Double.NaN,
+            null,
+            properties);
+    // keep whole lines only
+    long size = Files.size(journalPath);
+    long keep = size;
+    try (FileChannel ch = FileChannel.open(journalPath, StandardOpenOption.READ)) {
+      java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+      while (keep > 0) {
+        one.clear();
+        ch.read(one, keep - 1);
+        if (one.get(0) == '\n') {
+          break;
+        }
+        keep--;
+      }
+    }
+    FileChannel ch = FileChannel.open(journalPath, StandardOpenOption.WRITE);
+    ch.truncate(keep);
+    ch.position(keep);
+    FrameMetadataJournal j = new FrameMetadataJournal(sidecar, journalPath, info, imageFile, ch);
+    try (BufferedReader r = Files.newBufferedReader(journalPath, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.startsWith(GAP_PREFIX)) {
+          j.lost += new ObjectMapper().readTree(line).path("gap").path("count").asLong();
+        } else if (!line.isEmpty()) {
+          j.frames++;
+        }
+      }
+    }
+    return j;
+  }
+
+  /** The stream described by the sidecar. */
+  public StreamInfo info() {
+    return info;
+  }
+
+  /** Frames lost (gaps) so far. */
+  public long lost() {
+    return lost;
+  }
+
+  /** The wall clock of the first journalled frame, if any. */
+  public java.util.Optional<java.time.Instant> firstWallClock() throws IOException {
+    try (BufferedReader r = Files.newBufferedReader(journalPath, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (!line.isEmpty() && !line.startsWith(GAP_PREFIX)) {
+          return java.util.Optional.of(
+              java.time.Instant.parse(
+                  new ObjectMapper().readTree(line).path("wall_clock").asText()));
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** Appends the metadata of {@code frame}, stored as file frame {@code fileFrame}. */
