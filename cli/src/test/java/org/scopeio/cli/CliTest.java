@@ -20,6 +20,13 @@ class CliTest {
 
   record Result(int code, String out, String err) {}
 
+  /** A runner whose temporary files go to {@code dir}, for other test classes. */
+  static CliTest in(Path dir) {
+    CliTest c = new CliTest();
+    c.dir = dir;
+    return c;
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -19,8 +19,7 @@ class UpdateCommandTest {
 
   @BeforeEach
   void setUp() {
-    cli = new CliTest();
-    cli.dir = dir;
+    cli = CliTest.in(dir);
   }
 
   @Test
