@@ -110,9 +110,16 @@ public final class Recording {
         writer.gap(dropped - droppedSeen);
         gaps += dropped - droppedSeen;
       }
-    } finally {
-      writer.close();
+    } catch (RuntimeException | InterruptedException | Error failure) {
+      // close what can be closed, but report the failure that stopped the recording first
+      try {
+        writer.close();
+      } catch (RuntimeException closing) {
+        failure.addSuppressed(closing);
+      }
+      throw failure;
     }
+    writer.close();
     return new Summary(
         written,
         gaps,

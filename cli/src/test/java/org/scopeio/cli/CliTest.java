@@ -200,6 +200,42 @@ class CliTest {
   }
 
   @Test
+  void aFullDiskStopsTheRecordingAtOnceNamingTheFileAndFrame() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux) to simulate a full disk");
+    Path stem = dir.resolve("full/run");
+    Files.createDirectories(stem.getParent());
+    // the disk fills up where the frame metadata goes
+    Files.createSymbolicLink(Path.of(stem + "_frame_metadata.jsonl"), Path.of("/dev/full"));
+    Result r =
+        run(
+            "record",
+            "--out",
+            stem.toString(),
+            "--frames",
+            "20",
+            "--format",
+            "ome-tiff,raw",
+            "-W",
+            "sync=none",
+            "-O",
+            "pacing=as-fast-as-possible",
+            "--force");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(
+            "scopeio: "
+                + stem
+                + "_frame_metadata.jsonl (frame 0): cannot write frame metadata:"
+                + " No space left on device");
+    // what the other writer had written is complete and readable
+    JsonNode raw =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(Path.of(stem + ".raw.json").toFile());
+    assertThat(raw.get("frame_count").asLong()).isZero();
+  }
+
+  @Test
   void versionAndHelp() {
     Result v = run("--version");
     assertThat(v.code()).isZero();

@@ -304,6 +304,9 @@ public final class RawWriter implements FrameWriter {
   }
 
   private void copyJournal(JsonGenerator g, boolean gaps) throws IOException {
+    if (!Files.isRegularFile(journalPath)) {
+      throw new IOException(journalPath + " is not a regular file");
+    }
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(journalPath), 1 << 16))) {
       byte[] rec = new byte[JOURNAL_RECORD];

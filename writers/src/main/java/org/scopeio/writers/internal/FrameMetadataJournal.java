@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -148,7 +147,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
     ch.truncate(keep);
     ch.position(keep);
     FrameMetadataJournal j = new FrameMetadataJournal(sidecar, journalPath, info, imageFile, ch);
-    try (BufferedReader r = Files.newBufferedReader(journalPath, StandardCharsets.UTF_8)) {
+    try (LineReader r = new LineReader(journalPath)) {
       String line;
       while ((line = r.readLine()) != null) {
         if (line.startsWith(GAP_PREFIX)) {
@@ -173,7 +172,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
 
   /** The wall clock of the first journalled frame, if any. */
   public java.util.Optional<java.time.Instant> firstWallClock() throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(journalPath, StandardCharsets.UTF_8)) {
+    try (LineReader r = new LineReader(journalPath)) {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.isEmpty() && !line.startsWith(GAP_PREFIX)) {
@@ -257,7 +256,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
 
   /** Reads the times of every journalled frame back from the journal, in order. */
   public void forEachFrameTime(FrameTimes consumer) throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(journalPath, StandardCharsets.UTF_8)) {
+    try (LineReader r = new LineReader(journalPath)) {
       String s;
       while ((s = r.readLine()) != null) {
         if (s.startsWith(GAP_PREFIX) || s.isEmpty()) {
@@ -357,7 +356,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
   private void copyJournal(OutputStream os, boolean gaps) throws IOException {
     boolean first = true;
     byte[] sep = ",\n".getBytes(StandardCharsets.US_ASCII);
-    try (BufferedReader r = Files.newBufferedReader(journalPath, StandardCharsets.UTF_8)) {
+    try (LineReader r = new LineReader(journalPath)) {
       String s;
       while ((s = r.readLine()) != null) {
         if (s.isEmpty() || s.startsWith(GAP_PREFIX) != gaps) {
@@ -368,6 +367,53 @@ public final class FrameMetadataJournal implements AutoCloseable {
         os.write(element.getBytes(StandardCharsets.UTF_8));
         first = false;
       }
+    }
+  }
+
+  /** The longest journal line accepted: far more than any frame's headers take. */
+  static final int MAX_LINE = 16 << 20;
+
+  /**
+   * Reads the journal's lines with bounded memory: a line longer than {@link #MAX_LINE} (a corrupt
+   * journal, or zeros left by a power loss) is an error naming its byte offset, and only regular
+   * files are read.
+   */
+  private static final class LineReader implements AutoCloseable {
+    private final Path path;
+    private final java.io.InputStream in;
+    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(1024);
+    private long offset;
+
+    LineReader(Path path) throws IOException {
+      if (!Files.isRegularFile(path)) {
+        throw new IOException(path + " is not a regular file");
+      }
+      this.path = path;
+      this.in = new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    }
+
+    /** The next line without its end, or null at the end of the file. */
+    String readLine() throws IOException {
+      line.reset();
+      long start = offset;
+      int b;
+      while ((b = in.read()) >= 0) {
+        offset++;
+        if (b == '\n') {
+          return line.toString(StandardCharsets.UTF_8);
+        }
+        if (line.size() >= MAX_LINE) {
+          throw new IOException(
+              path + " at byte offset " + start + ": a line longer than " + MAX_LINE + " bytes");
+        }
+        line.write(b);
+      }
+      return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 
