@@ -47,7 +47,8 @@ class SerialDisconnectTest {
                     "--format",
                     "ome-tiff,csv",
                     "-W",
-                    "sync=none"));
+                    "sync=none"),
+            r -> new Thread(r, "test-io").start());
     Thread.sleep(1500); // the capture opens and flushes the port
     // the scope sends about 20 frames; the write runs on its own thread, since a pty write
     // blocks when nobody reads (if the capture failed, pulling the cable below unblocks it)
@@ -60,7 +61,8 @@ class SerialDisconnectTest {
               } catch (java.io.IOException ignored) {
                 // the pty went away with socat
               }
-            });
+            },
+            r -> new Thread(r, "test-io").start());
     try {
       scope.get(5, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {

@@ -79,7 +79,8 @@ class UpdateCommandTest {
                 } catch (java.io.IOException e) {
                   throw new java.io.UncheckedIOException(e);
                 }
-              });
+              },
+              r -> new Thread(r, "test-io").start());
       CliTest.Result r =
           cli.run(
               "update",

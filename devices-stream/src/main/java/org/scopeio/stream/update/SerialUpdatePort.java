@@ -60,10 +60,23 @@ public final class SerialUpdatePort implements UpdatePort {
     }
   }
 
+  /**
+   * Waits (at most 2 s) until the driver has sent every byte written, so that closing never cuts
+   * off the end of the last update, then closes the port.
+   */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (port.bytesAwaitingWrite() > 0 && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       port.closePort();
     }
   }

@@ -42,7 +42,8 @@ class SerialUpdatePortTest {
                   } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                   }
-                });
+                },
+                r -> new Thread(r, "test-io").start());
         String[] settings = new String[1];
         UpdateSender sender =
             new UpdateSender(

@@ -143,7 +143,8 @@ public abstract class DeviceContractTest {
               } catch (InterruptedException e) {
                 return e;
               }
-            });
+            },
+            r -> new Thread(r, "test-io").start());
     reading.await();
     Thread.sleep(50);
     d.close();
