@@ -150,12 +150,9 @@ public final class AviWriter implements FrameWriter {
 
   /** File {@code part} of the recording. */
   private Path fileName(int part) {
-    if (framesPerFile != Long.MAX_VALUE) {
-      return OutputFiles.withSuffix(stem, String.format("_%03d", part) + AVI);
-    }
-    return part == 0
-        ? OutputFiles.withSuffix(stem, AVI)
-        : OutputFiles.withSuffix(stem, String.format("_%03d", part) + AVI);
+    boolean chunked = framesPerFile != Long.MAX_VALUE;
+    String number = part == 0 && !chunked ? "" : String.format("_%03d", part);
+    return OutputFiles.withSuffix(stem, number + AVI);
   }
 
   /**

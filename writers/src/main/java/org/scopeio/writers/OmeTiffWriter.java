@@ -1,8 +1,6 @@
 package org.scopeio.writers;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameMetadataJournal;
 import org.scopeio.writers.internal.FrameTiming;
 import org.scopeio.writers.internal.OmeXml;
+import org.scopeio.writers.internal.PlaneBuffer;
 import org.scopeio.writers.internal.WriterSettings;
 
 /**
@@ -62,7 +61,7 @@ public final class OmeTiffWriter implements FrameWriter {
   private SyncPolicy sync;
   private BigTiffFile tiff;
   private FrameMetadataJournal journal;
-  private ByteBuffer plane;
+  private PlaneBuffer plane;
   private final FrameTiming timing = new FrameTiming();
   private Instant firstWallClock;
   private long gapsSeen;
@@ -95,23 +94,17 @@ public final class OmeTiffWriter implements FrameWriter {
       closeQuietly();
       throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot create", e);
     }
-    plane =
-        ByteBuffer.allocateDirect(
-                Math.toIntExact((long) info.width() * info.height() * info.pixelType().bytes()))
-            .order(ByteOrder.LITTLE_ENDIAN);
+    plane = new PlaneBuffer(info);
   }
 
   @Override
   public void write(Frame frame) {
     requireOpen();
     FrameChecks.requireMatches(tiffPath, info, frame);
-    plane.clear();
-    frame.copyPixelsTo(plane);
-    plane.flip();
     boolean durable = sync == SyncPolicy.FRAME;
     long fileFrame = tiff.planes();
     try {
-      tiff.append(plane, durable);
+      tiff.append(plane.fill(frame), durable);
     } catch (IOException e) {
       throw new WriteException(tiffPath, frame.index(), "cannot write", e);
     }

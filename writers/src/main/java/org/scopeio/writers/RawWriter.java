@@ -3,8 +3,6 @@ package org.scopeio.writers;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -18,17 +16,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.OutputFiles;
-import org.scopeio.api.PixelType;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.internal.FrameChecks;
+import org.scopeio.writers.internal.PlaneBuffer;
+import org.scopeio.writers.internal.SidecarStream;
 import org.scopeio.writers.internal.WriterSettings;
 
 /**
@@ -70,7 +68,7 @@ public final class RawWriter implements FrameWriter {
   private StreamInfo info;
   private FileChannel raw;
   private FileChannel journal;
-  private ByteBuffer frameBuffer;
+  private PlaneBuffer frameBuffer;
   private final ByteBuffer journalBuffer =
       ByteBuffer.allocate(JOURNAL_RECORD).order(ByteOrder.LITTLE_ENDIAN);
   private long frames;
@@ -106,10 +104,7 @@ public final class RawWriter implements FrameWriter {
     } catch (IOException e) {
       throw new WriteException(rawPath, WriteException.NO_FRAME, "cannot create", e);
     }
-    frameBuffer =
-        ByteBuffer.allocateDirect(
-                Math.toIntExact((long) info.width() * info.height() * info.pixelType().bytes()))
-            .order(ByteOrder.LITTLE_ENDIAN);
+    frameBuffer = new PlaneBuffer(info);
   }
 
   @Override
@@ -117,11 +112,9 @@ public final class RawWriter implements FrameWriter {
     requireOpen();
     FrameChecks.requireMatches(rawPath, info, frame);
     try {
-      frameBuffer.clear();
-      frame.copyPixelsTo(frameBuffer);
-      frameBuffer.flip();
-      while (frameBuffer.hasRemaining()) {
-        raw.write(frameBuffer);
+      ByteBuffer pixels = frameBuffer.fill(frame);
+      while (pixels.hasRemaining()) {
+        raw.write(pixels);
       }
       journalBuffer.clear();
       journalBuffer
@@ -209,17 +202,7 @@ public final class RawWriter implements FrameWriter {
       return Optional.empty();
     }
     try {
-      JsonNode meta = new ObjectMapper().readTree(w.sidecarPath.toFile());
-      w.info =
-          new StreamInfo(
-              meta.path("device").asText(),
-              meta.path("description").asText(),
-              meta.path("width").asInt(),
-              meta.path("height").asInt(),
-              PixelType.fromId(meta.path("pixel_type").asText()),
-              meta.path("frame_rate").isNumber() ? meta.get("frame_rate").asDouble() : Double.NaN,
-              null,
-              Map.of());
+      w.info = SidecarStream.read(w.sidecarPath, "frame_rate");
       long records = Files.size(w.journalPath) / JOURNAL_RECORD;
       long frameBytes = (long) w.info.width() * w.info.height() * w.info.pixelType().bytes();
       long whole = Files.size(w.rawPath) / frameBytes;

@@ -15,5 +15,8 @@ public enum SyncPolicy {
   /**
    * Force the data of every frame to the device before {@code write} returns (survives power loss).
    */
-  FRAME
+  FRAME;
+
+  /** The writer setting that chooses the policy, shared by every format (no format prefix). */
+  public static final String SETTING = "sync";
 }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scopeio.api.EnumIds;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.writers.SyncPolicy;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,7 +50,7 @@ public final class OutputOptions {
     for (String key : settings.keySet()) {
       int dot = key.indexOf('.');
       if (dot < 0) {
-        if (!key.equals("sync")) {
+        if (!key.equals(SyncPolicy.SETTING)) {
           throw new IllegalArgumentException(
               "unknown writer option '"
                   + key
@@ -74,7 +76,7 @@ public final class OutputOptions {
    * since their source is gone once read.
    */
   OutputOptions fromFile() {
-    settings.putIfAbsent("sync", "none");
+    settings.putIfAbsent(SyncPolicy.SETTING, EnumIds.id(SyncPolicy.NONE));
     return this;
   }
 

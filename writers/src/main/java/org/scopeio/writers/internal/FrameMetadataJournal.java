@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -112,23 +111,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
    */
   public static FrameMetadataJournal reopen(Path sidecar, Path journalPath, String imageFile)
       throws IOException {
-    JsonNode meta = new ObjectMapper().readTree(sidecar.toFile());
-    Map<String, String> properties = new java.util.TreeMap<>();
-    meta.path("properties")
-        .fields()
-        .forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
-    StreamInfo info =
-        new StreamInfo(
-            meta.path("device").asText(),
-            meta.path("description").asText(),
-            meta.path("width").asInt(),
-            meta.path("height").asInt(),
-            org.scopeio.api.PixelType.fromId(meta.path("pixel_type").asText()),
-            meta.path("nominal_frame_rate").isNumber()
-                ? meta.get("nominal_frame_rate").asDouble()
-                : Double.NaN,
-            null,
-            properties);
+    StreamInfo info = SidecarStream.read(sidecar, "nominal_frame_rate");
     // keep whole lines only
     long size = Files.size(journalPath);
     long keep = size;

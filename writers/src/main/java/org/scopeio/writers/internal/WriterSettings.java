@@ -15,7 +15,7 @@ import org.scopeio.writers.SyncPolicy;
  */
 public final class WriterSettings {
   /** Keys every writer understands, written without a prefix. */
-  public static final Set<String> COMMON_KEYS = Set.of("sync");
+  public static final Set<String> COMMON_KEYS = Set.of(SyncPolicy.SETTING);
 
   private final String format;
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -61,7 +61,7 @@ public final class WriterSettings {
 
   /** How often written data is forced to the storage device ({@code sync}). */
   public SyncPolicy sync() {
-    String v = values.get("sync");
+    String v = values.get(SyncPolicy.SETTING);
     return v == null ? SyncPolicy.FRAME : EnumIds.parse(SyncPolicy.class, v, "sync policy");
   }
 
