@@ -67,8 +67,10 @@ class KilledRecordingIT {
     JsonNode before = RealReaders.tifffile(dir.resolve("cut/run.ome.tif"), dir.resolve("a.xml"));
     long pages = before.get("shape").get(0).asLong();
     assertThat(pages).isBetween(lines, lines + 1);
+    // The writers take each frame in turn (ome-tiff, avi, raw, csv), so the kill can fall after the
+    // journal line of a frame and before the AVI or raw writer got it: one frame in flight.
     JsonNode avi = RealReaders.ffprobe(dir.resolve("cut/run.avi"));
-    assertThat(avi.get("nb_read_frames").asLong()).isGreaterThanOrEqualTo(lines);
+    assertThat(avi.get("nb_read_frames").asLong()).isBetween(lines - 1, lines + 1);
 
     Process repair =
         new ProcessBuilder(java("repair", "cut/run"))
@@ -91,6 +93,6 @@ class KilledRecordingIT {
     assertThat(meta.get("frame_count").asLong()).isEqualTo(lines);
     assertThat(meta.get("frames").get(0).get("headers")).isNotEmpty();
     JsonNode raw = new ObjectMapper().readTree(dir.resolve("cut/run.raw.json").toFile());
-    assertThat(raw.get("frame_count").asLong()).isGreaterThanOrEqualTo(lines);
+    assertThat(raw.get("frame_count").asLong()).isBetween(lines - 1, lines + 1);
   }
 }
