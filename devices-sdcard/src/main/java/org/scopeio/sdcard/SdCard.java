@@ -630,7 +630,8 @@ public final class SdCard implements Closeable {
       excess += available - copy;
       pos += SectorMath.span(dataLength, l);
     }
-    int missingBuffers = (int) Math.max(0, maxFbc + 1 - buffers);
+    // a corrupt frame_buffer_count can claim any gap; every buffer carries at least one pixel
+    int missingBuffers = (int) Math.min(Math.max(0, maxFbc + 1 - buffers), framePixels);
     long padded = framePixels - filled;
     if (padded > 0 && missingBuffers == 0) {
       missingBuffers = 1; // short of pixels without a gap in the numbering: the tail is missing
