@@ -73,6 +73,7 @@ final class RecordingRunner {
       StatusLine line =
           System.console() != null ? new StatusLine(stderr, total, telemetry.buffer()) : null;
       long[] count = {0};
+      long[] incomplete = {0, 0}; // frames with lost data, pixels padded
       Recording.Summary summary;
       try (TelemetryCsv csv = new TelemetryCsv(telemetry.buffer(), telemetryPath)) {
         summary =
@@ -82,6 +83,10 @@ final class RecordingRunner {
                 .onFrame(
                     (f, c) -> {
                       count[0]++;
+                      if (!f.integrity().isComplete()) {
+                        incomplete[0]++;
+                        incomplete[1] += f.integrity().paddedPixels();
+                      }
                       try {
                         csv.update();
                       } catch (IOException e) {
@@ -98,7 +103,7 @@ final class RecordingRunner {
       if (line != null) {
         line.finish();
       }
-      printSummary(stdout, device.type(), info, summary, telemetryPath);
+      printSummary(stdout, device.type(), info, summary, incomplete, telemetryPath);
       return summary;
     } finally {
       done.countDown();
@@ -111,7 +116,12 @@ final class RecordingRunner {
   }
 
   static void printSummary(
-      PrintWriter out, String device, StreamInfo info, Recording.Summary s, Path telemetry) {
+      PrintWriter out,
+      String device,
+      StreamInfo info,
+      Recording.Summary s,
+      long[] incomplete,
+      Path telemetry) {
     DeviceCounters c = s.counters();
     double seconds = s.elapsed().toNanos() / 1e9;
     out.printf("Recorded %d frames from %s (%s)%n", s.framesWritten(), device, info.description());
@@ -122,6 +132,8 @@ final class RecordingRunner {
         "  dropped    %d frames (recorded as gaps), %d buffers%n",
         c.framesDropped(), c.buffersDropped());
     out.printf("  missing    %d buffers%n", c.buffersMissing());
+    out.printf(
+        "  incomplete %d frames (%d pixels padded with zeros)%n", incomplete[0], incomplete[1]);
     out.printf("  ended by   %s%n", s.endReason().name().toLowerCase().replace('_', ' '));
     String label = "  files      ";
     for (Path p : s.files()) {
