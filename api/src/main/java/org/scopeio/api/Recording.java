@@ -66,6 +66,8 @@ public final class Recording {
     long droppedSeen = device.counters().framesDropped();
     long deadline = limits.duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
     EndReason reason;
+    DeviceCounters atStop;
+    Duration stoppedAfter;
     writer.open(stem, info, options);
     try {
       while (true) {
@@ -104,7 +106,10 @@ public final class Recording {
           l.onFrame(frame.get(), counters);
         }
       }
-      long dropped = device.counters().framesDropped();
+      // the device may run on while the writers close: what it does then is not this recording's
+      atStop = device.counters();
+      stoppedAfter = Duration.ofNanos(System.nanoTime() - start);
+      long dropped = atStop.framesDropped();
       if (dropped > droppedSeen) {
         writer.dropped(device.takeDroppedHeaders());
         writer.gap(dropped - droppedSeen);
@@ -120,13 +125,7 @@ public final class Recording {
       throw failure;
     }
     writer.close();
-    return new Summary(
-        written,
-        gaps,
-        device.counters(),
-        Duration.ofNanos(System.nanoTime() - start),
-        reason,
-        writer.files());
+    return new Summary(written, gaps, atStop, stoppedAfter, reason, writer.files());
   }
 
   private long waitedSince = -1;
@@ -189,8 +188,8 @@ public final class Recording {
    *
    * @param framesWritten frames stored
    * @param framesLost frames recorded as gaps (dropped by the device's overflow policy)
-   * @param counters the device's counters at the end
-   * @param elapsed wall time of the recording
+   * @param counters the device's counters when the recording stopped (before the writers closed)
+   * @param elapsed wall time from the start until the recording stopped (closing not included)
    * @param endReason why it ended
    * @param files the files written
    */

@@ -51,6 +51,11 @@ final class InMemoryDevice implements Device {
     return Optional.of(f);
   }
 
+  /** Counts {@code n} more dropped frames, as a live device does when nobody reads it. */
+  synchronized void drop(long n) {
+    dropped += n;
+  }
+
   @Override
   public synchronized DeviceCounters counters() {
     return new DeviceCounters(delivered, dropped, 0, 0, 0);

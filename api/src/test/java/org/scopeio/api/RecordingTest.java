@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RecordingTest {
 
   /** Records what a writer is asked to do, as a string per call. */
-  static final class LogWriter implements FrameWriter {
+  static class LogWriter implements FrameWriter {
     final List<String> calls = new ArrayList<>();
 
     @Override
@@ -70,6 +70,25 @@ class RecordingTest {
     assertThat(s.framesLost()).isEqualTo(3);
     assertThat(s.endReason()).isEqualTo(Recording.EndReason.END_OF_DATA);
     assertThat(s.files()).containsExactly(Path.of("x.log"));
+  }
+
+  @Test
+  void framesTheDeviceDropsWhileTheWritersCloseAreNotThisRecordingsLosses() throws Exception {
+    InMemoryDevice device = new InMemoryDevice(5, Map.of());
+    LogWriter w =
+        new LogWriter() {
+          @Override
+          public void close() {
+            super.close();
+            device.drop(7); // the device runs on while a large OME-XML is written
+          }
+        };
+    Recording.Summary s =
+        new Recording(device, w, Recording.Limits.frames(3), Duration.ofSeconds(1))
+            .run(Path.of("out"), WriterOptions.defaults());
+    assertThat(s.framesLost()).isZero();
+    assertThat(s.counters().framesDropped()).isZero();
+    assertThat(device.counters().framesDropped()).isEqualTo(7);
   }
 
   @Test
