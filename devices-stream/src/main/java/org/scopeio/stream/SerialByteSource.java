@@ -2,7 +2,7 @@ package org.scopeio.stream;
 
 import com.fazecast.jSerialComm.SerialPort;
 import java.io.IOException;
-import org.scopeio.api.DeviceException;
+import org.scopeio.stream.internal.SerialPorts;
 
 /**
  * Bytes from a serial port (a UART miniscope, or the FPGA board's serial bridge) through
@@ -18,18 +18,9 @@ public final class SerialByteSource implements ByteSource {
 
   public SerialByteSource(String path, int baudRate) {
     this.path = path;
-    this.port = SerialPort.getCommPort(path);
-    port.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-    port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-    port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
-    if (!port.openPort()) {
-      throw new DeviceException(
-          path
-              + ": cannot open the serial port (error "
-              + port.getLastErrorCode()
-              + "); check the path and that you may use it (the 'dialout' group on Linux)");
-    }
-    port.flushIOBuffers();
+    this.port =
+        SerialPorts.open(
+            path, baudRate, SerialPort.ONE_STOP_BIT, SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
   }
 
   @Override

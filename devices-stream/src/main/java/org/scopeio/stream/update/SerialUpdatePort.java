@@ -3,6 +3,7 @@ package org.scopeio.stream.update;
 import com.fazecast.jSerialComm.SerialPort;
 import java.io.IOException;
 import org.scopeio.api.DeviceException;
+import org.scopeio.stream.internal.SerialPorts;
 
 /**
  * The transmitter's serial port through jSerialComm: 2400 baud, 8 data bits, no parity, 2 stop
@@ -26,18 +27,14 @@ public final class SerialUpdatePort implements UpdatePort {
    */
   public SerialUpdatePort(String path) {
     this.path = path;
-    this.port = SerialPort.getCommPort(path);
-    port.setComPortParameters(BAUD, 8, SerialPort.TWO_STOP_BITS, SerialPort.NO_PARITY);
-    port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-    port.setComPortTimeouts(SerialPort.TIMEOUT_WRITE_BLOCKING, 0, WRITE_TIMEOUT_MS);
-    if (!port.openPort()) {
-      throw new DeviceException(
-          path
-              + ": cannot open the serial port (error "
-              + port.getLastErrorCode()
-              + "); check the path and that you may use it (the 'dialout' group on Linux)");
-    }
-    port.flushIOBuffers();
+    this.port =
+        SerialPorts.open(
+            path,
+            BAUD,
+            SerialPort.TWO_STOP_BITS,
+            SerialPort.TIMEOUT_WRITE_BLOCKING,
+            0,
+            WRITE_TIMEOUT_MS);
   }
 
   @Override
