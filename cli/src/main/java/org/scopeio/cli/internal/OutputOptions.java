@@ -11,7 +11,8 @@ import org.scopeio.writers.SyncPolicy;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --out}, {@code --format} and {@code --force}: where and how the writing commands write.
+ * {@code --out}, {@code --format}, {@code --force} and {@code -W}: where and how the writing
+ * commands write; with {@code --live}, which every writing command offers.
  */
 public final class OutputOptions {
   @Option(
@@ -39,6 +40,8 @@ public final class OutputOptions {
           "A writer setting: sync=none|frame for every writer, or FORMAT.KEY=VALUE for one"
               + " format (e.g. avi.frames-per-file=1000); see 'scopeio formats'.")
   Map<String, String> settings = new LinkedHashMap<>();
+
+  @picocli.CommandLine.Mixin LiveOption live = new LiveOption();
 
   /**
    * The writer options: overwrite policy and settings. Every setting must be shared ({@code sync})

@@ -15,6 +15,7 @@ import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
+import org.scopeio.live.LiveView;
 import org.scopeio.telemetry.FrameTelemetry;
 import org.scopeio.telemetry.TelemetryCsv;
 import org.scopeio.writers.CompositeWriter;
@@ -70,16 +71,21 @@ final class RecordingRunner {
       stderr.flush();
       long total = limits.frames() > 0 ? limits.frames() : expectedFrames;
       FrameTelemetry telemetry = FrameTelemetry.forStream(info, TELEMETRY_FRAMES);
+      LiveView live = startLive(output, info, telemetry, stderr);
       StatusLine line =
           System.console() != null ? new StatusLine(stderr, total, telemetry.buffer()) : null;
       long[] count = {0};
       long[] incomplete = {0, 0}; // frames with lost data, pixels padded
       Recording.Summary summary;
-      try (TelemetryCsv csv = new TelemetryCsv(telemetry.buffer(), telemetryPath)) {
+      try (live;
+          TelemetryCsv csv = new TelemetryCsv(telemetry.buffer(), telemetryPath)) {
+        Recording recording =
+            new Recording(device, writer, limits, timeout).stopWhen(stop::get).onFrame(telemetry);
+        if (live != null) {
+          recording.onFrame(live);
+        }
         summary =
-            new Recording(device, writer, limits, timeout)
-                .stopWhen(stop::get)
-                .onFrame(telemetry)
+            recording
                 .onFrame(
                     (f, c) -> {
                       count[0]++;
@@ -112,6 +118,24 @@ final class RecordingRunner {
       } catch (IllegalStateException shuttingDown) {
         // the JVM is already exiting (Ctrl+C); the hook has seen 'done'
       }
+    }
+  }
+
+  /** Starts the live view if {@code --live} asked for it, and says where it is. */
+  private static LiveView startLive(
+      OutputOptions output, StreamInfo info, FrameTelemetry telemetry, PrintWriter stderr) {
+    if (output.live.port().isEmpty()) {
+      return null;
+    }
+    LiveView.Settings settings = LiveView.Settings.of(output.live.port().getAsInt(), output.out);
+    try {
+      LiveView view = LiveView.start(settings, info, telemetry.buffer());
+      stderr.println("Live view: " + view.uri());
+      stderr.flush();
+      return view;
+    } catch (IOException e) {
+      // the port is taken or not ours to bind: the user's choice to change
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,327 @@
+package org.scopeio.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.Frame;
+import org.scopeio.api.Recording;
+import org.scopeio.api.StreamInfo;
+import org.scopeio.live.internal.FrameImage;
+import org.scopeio.live.internal.LocalOnly;
+import org.scopeio.live.internal.Query;
+import org.scopeio.live.internal.RecentAnswer;
+import org.scopeio.live.internal.Snapshot;
+import org.scopeio.live.internal.StatusReport;
+import org.scopeio.live.internal.TelemetryPlots;
+import org.scopeio.telemetry.StreamBuffer;
+
+/**
+ * The live view: a web page on this computer showing the newest frame, its histogram, telemetry
+ * plots and status badges while a recording runs. It is a {@link Recording.Listener}; add it after
+ * the {@link org.scopeio.telemetry.FrameTelemetry} that fills its telemetry buffer.
+ *
+ * <pre>
+ *  recording thread                        server threads (2, daemon)         browser (polls)
+ *  Recording ─► FrameTelemetry ─► StreamBuffer ◄── /telemetry.json plots  ◄── every second
+ *           └─► LiveView.onFrame ─► newest Snapshot (one reference, replaced per frame)
+ *                                        ◄── /status.json badges, histogram ◄── 4 times a second
+ *                                        ◄── /frame.png|jpg contrast window ◄── when the index
+ *                                                                              changes, one at
+ *                                                                              a time
+ * </pre>
+ *
+ * The recording thread only replaces one reference per frame; everything else (histograms, image
+ * encoding, statistics, listing files) runs on the server's own threads when the browser asks, so a
+ * slow or absent browser costs the recording nothing and frames are never queued: a request always
+ * gets the newest frame. The server is bound to 127.0.0.1 and answers only local requests (see
+ * {@link LocalOnly}); the page, its script and its style are served from this jar (no CDN).
+ */
+public final class LiveView implements Recording.Listener, AutoCloseable {
+  /** The port {@code --live} uses when none is given. */
+  public static final int DEFAULT_PORT = 8765;
+
+  /** The free disk space under which the page warns, unless set otherwise: 2 GiB. */
+  public static final long DEFAULT_DISK_WARNING = 2L << 30;
+
+  // the least time between two images, statuses and plot answers, whoever asks
+  static final long FRAME_MILLIS = 100;
+  static final long STATUS_MILLIS = 100;
+  static final long PLOT_MILLIS = 250;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PAGE = "/org/scopeio/live/page/";
+  private static final Map<String, String> STATIC =
+      Map.of(
+          "/", "index.html",
+          "/index.html", "index.html",
+          "/live.js", "live.js",
+          "/live.css", "live.css");
+
+  /**
+   * Where and how to serve.
+   *
+   * @param port TCP port on 127.0.0.1; 0 picks a free one
+   * @param outputStem the recording's output stem, whose files the page lists
+   * @param diskWarningBytes free space under which the page warns
+   */
+  public record Settings(int port, Path outputStem, long diskWarningBytes) {
+    public Settings {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("live view port must be 0 to 65535, got " + port);
+      }
+      Objects.requireNonNull(outputStem, "outputStem");
+    }
+
+    public static Settings of(int port, Path outputStem) {
+      return new Settings(port, outputStem, DEFAULT_DISK_WARNING);
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService threads;
+  private final StreamInfo info;
+  private final TelemetryPlots plots;
+  private final StatusReport status;
+  private final AtomicReference<Snapshot> newest = new AtomicReference<>();
+  private final AtomicReference<FrameImage> image = new AtomicReference<>();
+  private final RecentAnswer frameAnswer = new RecentAnswer(FRAME_MILLIS);
+  private final RecentAnswer statusAnswer = new RecentAnswer(STATUS_MILLIS);
+  private final RecentAnswer plotAnswer = new RecentAnswer(PLOT_MILLIS);
+  // written by the recording thread only
+  private long frames;
+  private long incompleteFrames;
+  private long paddedPixels;
+
+  private LiveView(
+      HttpServer server,
+      ExecutorService threads,
+      StreamInfo info,
+      StreamBuffer telemetry,
+      Settings s) {
+    this.server = server;
+    this.threads = threads;
+    this.info = info;
+    this.plots = new TelemetryPlots(telemetry);
+    this.status =
+        new StatusReport(info, telemetry, s.outputStem(), s.diskWarningBytes(), System.nanoTime());
+  }
+
+  /**
+   * Starts serving {@code info}'s frames and the {@code telemetry} buffer (with the signals of
+   * {@link org.scopeio.telemetry.FrameTelemetry#SIGNALS}).
+   *
+   * @throws IOException if the port cannot be bound, naming it
+   */
+  public static LiveView start(Settings settings, StreamInfo info, StreamBuffer telemetry)
+      throws IOException {
+    InetSocketAddress address =
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
+    HttpServer server;
+    try {
+      server = HttpServer.create(address, 16);
+    } catch (BindException e) {
+      throw new BindException(
+          "cannot serve the live view on 127.0.0.1:"
+              + settings.port()
+              + " ("
+              + e.getMessage()
+              + "); choose another port with --live PORT, or --live 0 for a free one");
+    }
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService threads =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "scopeio-live-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    LiveView view = new LiveView(server, threads, info, telemetry, settings);
+    LocalOnly local = new LocalOnly(server.getAddress().getPort());
+    server.createContext("/", view::serve).getFilters().add(local);
+    server.setExecutor(threads);
+    server.start();
+    return view;
+  }
+
+  /** The page's address, {@code http://127.0.0.1:PORT/}. */
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + port() + "/");
+  }
+
+  /** The port served. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Keeps {@code frame} as the newest; the only work done on the recording thread. */
+  @Override
+  public void onFrame(Frame frame, DeviceCounters counters) {
+    frames++;
+    if (!frame.integrity().isComplete()) {
+      incompleteFrames++;
+      paddedPixels += frame.integrity().paddedPixels();
+    }
+    newest.set(new Snapshot(frame, counters, frames, incompleteFrames, paddedPixels));
+  }
+
+  /** Stops serving at once; open page requests are cut off. */
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      Query query = new Query(exchange.getRequestURI());
+      try {
+        if (STATIC.containsKey(path)) {
+          servePage(exchange, STATIC.get(path));
+        } else if (path.equals("/status.json")) {
+          answer(exchange, statusAnswer.get(query.toString(), () -> jsonAnswer(statusOf(query))));
+        } else if (path.equals("/telemetry.json")) {
+          int seconds = query.integer("seconds", 120, 1, 86_400);
+          int points = query.integer("points", 300, 1, 4000);
+          answer(
+              exchange,
+              plotAnswer.get(
+                  seconds + "/" + points, () -> jsonAnswer(plots.series(seconds, points))));
+        } else if (path.equals("/frame.png") || path.equals("/frame.jpg")) {
+          serveFrame(exchange, query, path.endsWith(".png") ? "png" : "jpeg");
+        } else {
+          send(exchange, 404, "text/plain; charset=utf-8", ("no such page: " + path).getBytes());
+        }
+      } catch (IllegalArgumentException e) {
+        send(exchange, 400, "text/plain; charset=utf-8", e.getMessage().getBytes());
+      }
+    }
+  }
+
+  private Map<String, Object> statusOf(Query query) {
+    Snapshot s = newest.get();
+    Map<String, Object> m = status.report(s, System.nanoTime());
+    if (s != null) {
+      FrameImage f = imageOf(s.frame());
+      int[] window = window(f, query);
+      m.put("window", List.of(window[0], window[1]));
+      int bins = query.integer("bins", 256, 1, info.pixelType().maxValue() + 1);
+      m.put("histogram", f.histogram(bins));
+    }
+    return m;
+  }
+
+  private void serveFrame(HttpExchange exchange, Query query, String format) throws IOException {
+    Snapshot s = newest.get();
+    if (s == null) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+      send(exchange, 503, "text/plain; charset=utf-8", "no frame yet".getBytes());
+      return;
+    }
+    // validate before answering from the cache
+    Contrast contrast = contrastOf(query.text("contrast", "auto"));
+    int max = info.pixelType().maxValue();
+    int lo = query.integer("lo", 0, 0, max);
+    int hi = query.integer("hi", max, 0, max);
+    RecentAnswer.Answer a =
+        frameAnswer.get(
+            contrast + "/" + lo + "/" + hi + "/" + format,
+            () -> {
+              Snapshot newer = newest.get();
+              FrameImage f = imageOf(newer.frame());
+              int[] window = f.window(contrast, lo, hi);
+              return new RecentAnswer.Answer(
+                  f.encode(window[0], window[1], format),
+                  "image/" + format,
+                  Long.toString(newer.frame().index()),
+                  window[0] + "," + window[1]);
+            });
+    answer(exchange, a);
+  }
+
+  private static void answer(HttpExchange exchange, RecentAnswer.Answer a) throws IOException {
+    if (a.frame() != null) {
+      exchange.getResponseHeaders().set("X-Scopeio-Frame", a.frame());
+      exchange.getResponseHeaders().set("X-Scopeio-Window", a.window());
+    }
+    send(exchange, 200, a.type(), a.body());
+  }
+
+  private static RecentAnswer.Answer jsonAnswer(Object value) {
+    try {
+      return new RecentAnswer.Answer(JSON.writeValueAsBytes(value), "application/json", null, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // maps and lists of numbers and strings: does not happen
+    }
+  }
+
+  private static int[] window(FrameImage f, Query query) {
+    Contrast contrast = contrastOf(query.text("contrast", "auto"));
+    int max = f.frame().pixelType().maxValue();
+    return f.window(contrast, query.integer("lo", 0, 0, max), query.integer("hi", max, 0, max));
+  }
+
+  private static Contrast contrastOf(String id) {
+    for (Contrast c : Contrast.values()) {
+      if (c.name().replace('_', '-').equalsIgnoreCase(id)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("contrast must be auto, min-max or fixed, got '" + id + "'");
+  }
+
+  /** The histogram of {@code frame}, computed once per frame by whichever request comes first. */
+  private FrameImage imageOf(Frame frame) {
+    FrameImage f = image.get();
+    if (f == null || f.frame() != frame) {
+      f = new FrameImage(frame);
+      image.set(f);
+    }
+    return f;
+  }
+
+  private void servePage(HttpExchange exchange, String name) throws IOException {
+    byte[] body;
+    try (InputStream in = LiveView.class.getResourceAsStream(PAGE + name)) {
+      body = Objects.requireNonNull(in, name).readAllBytes();
+    }
+    String type =
+        name.endsWith(".html")
+            ? "text/html; charset=utf-8"
+            : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
+    send(exchange, 200, type, body);
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}

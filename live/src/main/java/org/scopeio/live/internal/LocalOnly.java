@@ -1,0 +1,61 @@
+package org.scopeio.live.internal;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Serves only this computer's own browser. The server is bound to 127.0.0.1, so other computers
+ * cannot connect at all; this filter adds what binding cannot: it refuses requests whose peer is
+ * not a loopback address (403), requests whose {@code Host} is not 127.0.0.1 or localhost on our
+ * port (403; a web page elsewhere that rebinds its own name to 127.0.0.1 sends its own host name),
+ * and anything but GET and HEAD (405).
+ */
+public final class LocalOnly extends Filter {
+  private final Set<String> hosts;
+  private final String home;
+
+  public LocalOnly(int port) {
+    this.hosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
+    this.home = "http://127.0.0.1:" + port + "/";
+  }
+
+  @Override
+  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+    InetSocketAddress peer = exchange.getRemoteAddress();
+    String host = exchange.getRequestHeaders().getFirst("Host");
+    String method = exchange.getRequestMethod();
+    if (peer == null || !peer.getAddress().isLoopbackAddress()) {
+      refuse(exchange, 403, "the live view serves this computer only");
+    } else if (host == null || !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+      refuse(exchange, 403, "unexpected Host header " + host + "; open " + home);
+    } else if (!method.equals("GET") && !method.equals("HEAD")) {
+      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+      refuse(exchange, 405, "the live view only answers GET and HEAD");
+    } else {
+      chain.doFilter(exchange);
+    }
+  }
+
+  static void refuse(HttpExchange exchange, int status, String message) throws IOException {
+    byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+      return;
+    }
+    exchange.sendResponseHeaders(status, body.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public String description() {
+    return "loopback peers, local Host header, GET and HEAD only";
+  }
+}
