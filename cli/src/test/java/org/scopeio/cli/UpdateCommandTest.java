@@ -71,6 +71,7 @@ class UpdateCommandTest {
   void aBatchIsSentThroughARealSerialPortOpenedOnce() throws Exception {
     try (SocatPair pair = SocatPair.start();
         InputStream far = Files.newInputStream(Path.of(pair.second()))) {
+      pair.holdFirstOpen();
       CompletableFuture<byte[]> received =
           CompletableFuture.supplyAsync(
               () -> {
