@@ -5,18 +5,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.OutputFiles;
-import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
@@ -24,6 +21,8 @@ import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.internal.AviFile;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameTiming;
+import org.scopeio.writers.internal.GrayConversion;
+import org.scopeio.writers.internal.OutputParts;
 import org.scopeio.writers.internal.WriterSettings;
 
 /**
@@ -89,9 +88,7 @@ public final class AviWriter implements FrameWriter {
   private SyncPolicy sync;
   private long framesPerFile;
   private long maxFileBytes;
-  private int bits;
-  private int shift;
-  private long clipped;
+  private GrayConversion conversion;
   private AviFile current;
   private ByteBuffer gray;
   private final List<Path> files = new ArrayList<>();
@@ -113,11 +110,7 @@ public final class AviWriter implements FrameWriter {
     this.sync = settings.sync();
     this.framesPerFile = settings.positiveLong("frames-per-file", Long.MAX_VALUE);
     this.maxFileBytes = settings.positiveLong("max-file-bytes", DEFAULT_MAX_FILE_BYTES);
-    this.bits = settings.intInRange("bits", 9, 16, 16);
-    if (options.settings().containsKey("avi.bits") && info.pixelType() == PixelType.UINT8) {
-      throw new IllegalArgumentException("setting 'avi.bits' applies to 16-bit frames only");
-    }
-    this.shift = info.pixelType() == PixelType.UINT16 ? bits - 8 : 0;
+    this.conversion = settings.grayConversion(info.pixelType());
     if (maxFileBytes > LARGEST_FILE) {
       throw new IllegalArgumentException(
           "setting 'avi.max-file-bytes' must be at most "
@@ -138,7 +131,7 @@ public final class AviWriter implements FrameWriter {
     sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
     OutputFiles.prepare(sidecarPath, options.overwrite());
     OutputFiles.prepare(fileName(0), options.overwrite());
-    clearOtherParts(options.overwrite());
+    OutputParts.clear(stem, AVI, options.overwrite());
     gray = ByteBuffer.allocateDirect(info.width() * info.height());
     try {
       writeSidecar(sidecarPath, false);
@@ -151,32 +144,7 @@ public final class AviWriter implements FrameWriter {
   /** File {@code part} of the recording. */
   private Path fileName(int part) {
     boolean chunked = framesPerFile != Long.MAX_VALUE;
-    String number = part == 0 && !chunked ? "" : String.format("_%03d", part);
-    return OutputFiles.withSuffix(stem, number + AVI);
-  }
-
-  /**
-   * Refuses to start when parts of an earlier recording with this stem exist; with overwriting
-   * allowed, deletes them, so that no stale part is mistaken for part of this recording.
-   */
-  private void clearOtherParts(OverwritePolicy policy) {
-    Path dir = stem.toAbsolutePath().getParent();
-    Pattern part =
-        Pattern.compile(Pattern.quote(stem.getFileName().toString()) + "(_\\d{3,})?\\.avi");
-    try (DirectoryStream<Path> found = Files.newDirectoryStream(dir)) {
-      for (Path p : found) {
-        if (!part.matcher(p.getFileName().toString()).matches()) {
-          continue;
-        }
-        if (policy == OverwritePolicy.FAIL_IF_EXISTS) {
-          throw new WriteException(
-              p, WriteException.NO_FRAME, "exists; refusing to overwrite it (use --force)", null);
-        }
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new WriteException(dir, WriteException.NO_FRAME, "cannot list or clear", e);
-    }
+    return OutputParts.name(stem, part, part > 0 || chunked, AVI);
   }
 
   private void startFile(long frameIndex) {
@@ -209,7 +177,7 @@ public final class AviWriter implements FrameWriter {
         throw new WriteException(sidecarPath, frame.index(), "cannot update", e);
       }
     }
-    toGray(frame);
+    conversion.convert(frame, gray);
     try {
       current.append(gray);
       if (sync == SyncPolicy.FRAME) {
@@ -221,26 +189,6 @@ public final class AviWriter implements FrameWriter {
     timing.add(frame);
     frames++;
     fileRanges.get(fileRanges.size() - 1)[1]++;
-  }
-
-  private void toGray(Frame frame) {
-    gray.clear();
-    if (frame.pixelType() == PixelType.UINT8) {
-      frame.copyPixelsTo(gray);
-    } else {
-      int max = (1 << bits) - 1;
-      int n = frame.pixelCount();
-      for (int i = 0; i < n; i++) {
-        int v = frame.pixelAt(i);
-        if (v > max) {
-          clipped++;
-          gray.put((byte) 255);
-        } else {
-          gray.put((byte) (v >> shift));
-        }
-      }
-    }
-    gray.flip();
   }
 
   private void finishFile(long frameIndex) {
@@ -288,7 +236,7 @@ public final class AviWriter implements FrameWriter {
 
   /** 16-bit pixels above {@code avi.bits} that became 255. */
   public long clippedPixels() {
-    return clipped;
+    return conversion.clippedPixels();
   }
 
   @Override
@@ -331,9 +279,9 @@ public final class AviWriter implements FrameWriter {
       if (info.pixelType() == PixelType.UINT16) {
         g.writeObjectFieldStart("conversion");
         g.writeStringField("from", info.pixelType().id());
-        g.writeNumberField("significant_bits", bits);
-        g.writeNumberField("shift", shift);
-        g.writeNumberField("clipped_pixels", clipped);
+        g.writeNumberField("significant_bits", conversion.bits());
+        g.writeNumberField("shift", conversion.shift());
+        g.writeNumberField("clipped_pixels", conversion.clippedPixels());
         g.writeEndObject();
       } else {
         g.writeNullField("conversion");

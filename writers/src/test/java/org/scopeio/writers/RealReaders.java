@@ -144,6 +144,33 @@ public final class RealReaders {
     return HexFormat.of().formatHex(d.digest());
   }
 
+  /**
+   * The frames ffmpeg decodes from {@code video} as raw bytes of {@code pixFmt} ({@code gray} or
+   * {@code gray16le}), all in memory: for small test videos.
+   */
+  public static byte[] ffmpegDecode(Path video, String pixFmt) {
+    requireFfmpeg();
+    Running r =
+        start(
+            "ffmpeg",
+            "-v",
+            "error",
+            "-i",
+            video.toString(),
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            pixFmt,
+            "-");
+    try (InputStream in = r.process().getInputStream()) {
+      byte[] out = in.readAllBytes();
+      finish(r, "ffmpeg");
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A new SHA-256 digest. */
   public static MessageDigest sha256() {
     try {

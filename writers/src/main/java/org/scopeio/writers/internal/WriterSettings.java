@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.scopeio.api.EnumIds;
+import org.scopeio.api.PixelType;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.SyncPolicy;
 
@@ -85,9 +86,54 @@ public final class WriterSettings {
     return n;
   }
 
+  /**
+   * The conversion to 8-bit gray of frames of {@code type}, with the significant bits of 16-bit
+   * frames from the {@code bits} setting (9 to 16, default 16), which 8-bit frames refuse.
+   */
+  public GrayConversion grayConversion(PixelType type) {
+    if (values.containsKey("bits") && type == PixelType.UINT8) {
+      throw new IllegalArgumentException(
+          "setting '" + format + ".bits' applies to 16-bit frames only");
+    }
+    return new GrayConversion(type, intInRange("bits", 9, 16, 16));
+  }
+
+  /** A text setting, or {@code fallback} when absent. */
+  public String text(String key, String fallback) {
+    String v = values.get(key);
+    return v == null ? fallback : v.trim();
+  }
+
+  /** One of {@code allowed} (lower case), or {@code fallback} when absent. */
+  public String choice(String key, java.util.List<String> allowed, String fallback) {
+    String v = text(key, fallback).toLowerCase(java.util.Locale.ROOT);
+    if (!allowed.contains(v)) {
+      throw new IllegalArgumentException(
+          "setting '"
+              + format
+              + "."
+              + key
+              + "' must be one of "
+              + String.join(", ", allowed)
+              + ", got '"
+              + v
+              + "'");
+    }
+    return v;
+  }
+
   /** A whole-number setting within [{@code min}, {@code max}], or {@code fallback} when absent. */
   public int intInRange(String key, int min, int max, int fallback) {
-    long n = values.containsKey(key) ? positiveLong(key, fallback) : fallback;
+    long n = fallback;
+    String v = values.get(key);
+    if (v != null) {
+      try {
+        n = Long.parseLong(v.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "setting '" + format + "." + key + "' must be a whole number, got '" + v + "'");
+      }
+    }
     if (n < min || n > max) {
       throw new IllegalArgumentException(
           "setting '"

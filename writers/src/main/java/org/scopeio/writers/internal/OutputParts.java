@@ -1,0 +1,46 @@
+package org.scopeio.writers.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.WriteException;
+
+/** The numbered parts of a recording that rolls over to new files ({@code <stem>_000.avi} ...). */
+public final class OutputParts {
+  private OutputParts() {}
+
+  /**
+   * Refuses to start when files of an earlier recording with this stem exist: {@code <stem>} or
+   * {@code <stem>_NNN} followed by {@code suffix}. With overwriting allowed, deletes them, so that
+   * no stale part is mistaken for part of this recording.
+   */
+  public static void clear(Path stem, String suffix, OverwritePolicy policy) {
+    Path dir = stem.toAbsolutePath().getParent();
+    Pattern part =
+        Pattern.compile(
+            Pattern.quote(stem.getFileName().toString()) + "(_\\d{3,})?" + Pattern.quote(suffix));
+    try (DirectoryStream<Path> found = Files.newDirectoryStream(dir)) {
+      for (Path p : found) {
+        if (!part.matcher(p.getFileName().toString()).matches()) {
+          continue;
+        }
+        if (policy == OverwritePolicy.FAIL_IF_EXISTS) {
+          throw new WriteException(
+              p, WriteException.NO_FRAME, "exists; refusing to overwrite it (use --force)", null);
+        }
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new WriteException(dir, WriteException.NO_FRAME, "cannot list or clear", e);
+    }
+  }
+
+  /** Part {@code part} of a recording: {@code <stem>_NNN<suffix>}, or {@code <stem><suffix>}. */
+  public static Path name(Path stem, int part, boolean numbered, String suffix) {
+    return org.scopeio.api.OutputFiles.withSuffix(
+        stem, (numbered ? String.format("_%03d", part) : "") + suffix);
+  }
+}
