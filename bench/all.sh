@@ -57,6 +57,10 @@ echo "## Writers"
 "$HERE/writers.sh" 1024 5 "$TMPDIR"
 echo
 
+echo "## Compressed video (ffmpeg)"
+if command -v ffmpeg >/dev/null; then "$HERE/video.sh" 1200 3 "$TMPDIR"; else echo "ffmpeg not installed: skipped"; fi
+echo
+
 echo "## Hot paths (JMH)"
 "$HERE/hotpaths.sh" 2>/dev/null
 echo
