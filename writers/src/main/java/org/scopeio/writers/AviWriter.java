@@ -5,22 +5,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.OutputFiles;
-import org.scopeio.api.PixelType;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.internal.AviFile;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameTiming;
+import org.scopeio.writers.internal.Gaps;
 import org.scopeio.writers.internal.GrayConversion;
 import org.scopeio.writers.internal.OutputParts;
 import org.scopeio.writers.internal.WriterSettings;
@@ -93,10 +91,9 @@ public final class AviWriter implements FrameWriter {
   private ByteBuffer gray;
   private final List<Path> files = new ArrayList<>();
   private final List<long[]> fileRanges = new ArrayList<>();
-  private final List<long[]> gaps = new ArrayList<>();
+  private final Gaps gaps = new Gaps();
   private final FrameTiming timing = new FrameTiming();
   private long frames;
-  private long lost;
   private boolean closed;
 
   @Override
@@ -203,21 +200,11 @@ public final class AviWriter implements FrameWriter {
     return timing.frameRateOr(info.hasFrameRate() ? info.frameRate() : 20.0);
   }
 
-  private String frameRateSource() {
-    if (!Double.isNaN(timing.measuredFrameRate())) {
-      return timing.usesDeviceClock() ? "device" : "host";
-    }
-    return info.hasFrameRate() ? "nominal" : "default";
-  }
-
   @Override
   public void gap(long count) {
     requireOpen();
-    if (count > 0) {
-      gaps.add(new long[] {frames, count});
-      lost += count;
-      timing.gap(count);
-    }
+    gaps.add(frames, count);
+    timing.gap(count);
   }
 
   @Override
@@ -248,10 +235,7 @@ public final class AviWriter implements FrameWriter {
     closed = true;
     finishFile(WriteException.NO_FRAME);
     try {
-      Path tmp = OutputFiles.withSuffix(sidecarPath, ".tmp");
-      writeSidecar(tmp, true);
-      Files.move(
-          tmp, sidecarPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      OutputParts.replace(sidecarPath, tmp -> writeSidecar(tmp, true));
     } catch (IOException e) {
       throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot complete", e);
     }
@@ -273,19 +257,10 @@ public final class AviWriter implements FrameWriter {
       g.writeNumberField("width", info.width());
       g.writeNumberField("height", info.height());
       g.writeNumberField("frame_count", frames);
-      g.writeNumberField("frames_lost", lost);
+      g.writeNumberField("frames_lost", gaps.lost());
       g.writeNumberField("frame_rate", frameRate());
-      g.writeStringField("frame_rate_source", frameRateSource());
-      if (info.pixelType() == PixelType.UINT16) {
-        g.writeObjectFieldStart("conversion");
-        g.writeStringField("from", info.pixelType().id());
-        g.writeNumberField("significant_bits", conversion.bits());
-        g.writeNumberField("shift", conversion.shift());
-        g.writeNumberField("clipped_pixels", conversion.clippedPixels());
-        g.writeEndObject();
-      } else {
-        g.writeNullField("conversion");
-      }
+      g.writeStringField("frame_rate_source", timing.rateSource(info.hasFrameRate()));
+      conversion.writeJson(g);
       g.writeArrayFieldStart("files");
       for (int i = 0; i < files.size(); i++) {
         g.writeStartObject();
@@ -295,14 +270,7 @@ public final class AviWriter implements FrameWriter {
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("gaps");
-      for (long[] gap : gaps) {
-        g.writeStartObject();
-        g.writeNumberField("before_frame", gap[0]);
-        g.writeNumberField("count", gap[1]);
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      gaps.writeJson(g);
       g.writeEndObject();
     }
   }

@@ -24,6 +24,7 @@ import org.scopeio.writers.internal.FfmpegProcess;
 import org.scopeio.writers.internal.FfmpegProgram;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameTiming;
+import org.scopeio.writers.internal.Gaps;
 import org.scopeio.writers.internal.GrayConversion;
 import org.scopeio.writers.internal.OutputParts;
 import org.scopeio.writers.internal.WriterSettings;
@@ -132,10 +133,9 @@ public final class FfmpegWriter implements FrameWriter {
   private FfmpegProcess process;
   private Chunk current;
   private final List<Chunk> chunks = new ArrayList<>();
-  private final List<long[]> gaps = new ArrayList<>();
+  private final Gaps gaps = new Gaps();
   private final FrameTiming timing = new FrameTiming();
   private long frames;
-  private long lost;
   private long waits;
   private long waitNanos;
   private boolean failed;
@@ -338,11 +338,8 @@ public final class FfmpegWriter implements FrameWriter {
   @Override
   public void gap(long count) {
     requireOpen();
-    if (count > 0) {
-      gaps.add(new long[] {frames, count});
-      lost += count;
-      timing.gap(count);
-    }
+    gaps.add(frames, count);
+    timing.gap(count);
   }
 
   @Override
@@ -378,10 +375,7 @@ public final class FfmpegWriter implements FrameWriter {
     }
     finishChunk(WriteException.NO_FRAME);
     try {
-      Path tmp = OutputFiles.withSuffix(sidecarPath, ".tmp");
-      writeSidecar(tmp, true);
-      Files.move(
-          tmp, sidecarPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      OutputParts.replace(sidecarPath, tmp -> writeSidecar(tmp, true));
     } catch (IOException e) {
       throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot complete", e);
     }
@@ -391,13 +385,6 @@ public final class FfmpegWriter implements FrameWriter {
     if (current == null || closed) {
       throw new IllegalStateException(codec.format() + " writer is not open");
     }
-  }
-
-  private String frameRateSource() {
-    if (!Double.isNaN(timing.measuredFrameRate())) {
-      return timing.usesDeviceClock() ? "device" : "host";
-    }
-    return info.hasFrameRate() ? "nominal" : "default";
   }
 
   private void writeSidecar(Path target, boolean complete) throws IOException {
@@ -427,20 +414,15 @@ public final class FfmpegWriter implements FrameWriter {
         g.writeStringField("pix_fmt", info.pixelType() == PixelType.UINT16 ? "gray16le" : "gray");
       }
       g.writeEndObject();
-      if (conversion != null && conversion.converts()) {
-        g.writeObjectFieldStart("conversion");
-        g.writeStringField("from", info.pixelType().id());
-        g.writeNumberField("significant_bits", conversion.bits());
-        g.writeNumberField("shift", conversion.shift());
-        g.writeNumberField("clipped_pixels", conversion.clippedPixels());
-        g.writeEndObject();
+      if (conversion != null) {
+        conversion.writeJson(g);
       } else {
         g.writeNullField("conversion");
       }
       g.writeNumberField("frame_count", frames);
-      g.writeNumberField("frames_lost", lost);
+      g.writeNumberField("frames_lost", gaps.lost());
       g.writeNumberField("frame_rate", timing.frameRateOr(nominalRate()));
-      g.writeStringField("frame_rate_source", frameRateSource());
+      g.writeStringField("frame_rate_source", timing.rateSource(info.hasFrameRate()));
       g.writeArrayFieldStart("files");
       for (Chunk c : chunks) {
         g.writeStartObject();
@@ -451,14 +433,7 @@ public final class FfmpegWriter implements FrameWriter {
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("gaps");
-      for (long[] gap : gaps) {
-        g.writeStartObject();
-        g.writeNumberField("before_frame", gap[0]);
-        g.writeNumberField("count", gap[1]);
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      gaps.writeJson(g);
       g.writeObjectFieldStart("back_pressure");
       g.writeNumberField("buffers", buffers);
       g.writeNumberField("waits", waits);

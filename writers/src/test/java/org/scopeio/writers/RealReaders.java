@@ -118,29 +118,16 @@ public final class RealReaders {
 
   /** SHA-256 of the frames ffmpeg decodes from {@code video}, as 8-bit gray bytes. */
   public static String ffmpegGraySha256(Path video) {
-    requireFfmpeg();
-    Running r =
-        start(
-            "ffmpeg",
-            "-v",
-            "error",
-            "-i",
-            video.toString(),
-            "-f",
-            "rawvideo",
-            "-pix_fmt",
-            "gray",
-            "-");
     MessageDigest d = sha256();
-    try (InputStream in = r.process().getInputStream()) {
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        d.update(buf, 0, n);
-      }
-      finish(r, "ffmpeg");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    decode(
+        video,
+        "gray",
+        in -> {
+          byte[] buf = new byte[1 << 16];
+          for (int n; (n = in.read(buf)) > 0; ) {
+            d.update(buf, 0, n);
+          }
+        });
     return HexFormat.of().formatHex(d.digest());
   }
 
@@ -149,6 +136,17 @@ public final class RealReaders {
    * {@code gray16le}), all in memory: for small test videos.
    */
   public static byte[] ffmpegDecode(Path video, String pixFmt) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    decode(video, pixFmt, in -> in.transferTo(out));
+    return out.toByteArray();
+  }
+
+  private interface Reading {
+    void read(InputStream in) throws IOException;
+  }
+
+  /** Runs ffmpeg decoding {@code video} to raw {@code pixFmt} frames, read by {@code reading}. */
+  private static void decode(Path video, String pixFmt, Reading reading) {
     requireFfmpeg();
     Running r =
         start(
@@ -163,9 +161,8 @@ public final class RealReaders {
             pixFmt,
             "-");
     try (InputStream in = r.process().getInputStream()) {
-      byte[] out = in.readAllBytes();
+      reading.read(in);
       finish(r, "ffmpeg");
-      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

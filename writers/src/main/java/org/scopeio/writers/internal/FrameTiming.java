@@ -83,6 +83,17 @@ public final class FrameTiming {
     return seconds > 0 ? (frames - 1 + lostBetween) / seconds : Double.NaN;
   }
 
+  /**
+   * Where {@link #frameRateOr} got its rate: {@code device} or {@code host} when measured, else
+   * {@code nominal} when the stream has a nominal rate, else {@code default}.
+   */
+  public String rateSource(boolean hasNominal) {
+    if (!Double.isNaN(measuredFrameRate())) {
+      return usesDeviceClock() ? "device" : "host";
+    }
+    return hasNominal ? "nominal" : "default";
+  }
+
   /** The measured frame rate if known, else {@code nominal} (which may be {@code NaN}). */
   public double frameRateOr(double nominal) {
     double measured = measuredFrameRate();

@@ -1,5 +1,7 @@
 package org.scopeio.writers.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.scopeio.api.Frame;
 import org.scopeio.api.PixelType;
@@ -58,6 +60,23 @@ public final class GrayConversion {
 
   public int shift() {
     return shift;
+  }
+
+  /**
+   * Writes the field {@code conversion}: {@code from}, {@code significant_bits}, {@code shift} and
+   * {@code clipped_pixels} for 16-bit input, {@code null} when nothing is converted.
+   */
+  public void writeJson(JsonGenerator g) throws IOException {
+    if (!converts()) {
+      g.writeNullField("conversion");
+      return;
+    }
+    g.writeObjectFieldStart("conversion");
+    g.writeStringField("from", from.id());
+    g.writeNumberField("significant_bits", bits);
+    g.writeNumberField("shift", shift);
+    g.writeNumberField("clipped_pixels", clipped);
+    g.writeEndObject();
   }
 
   /** 16-bit pixels above {@code bits} that became 255. */

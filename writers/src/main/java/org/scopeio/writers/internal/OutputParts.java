@@ -38,6 +38,26 @@ public final class OutputParts {
     }
   }
 
+  /** Writes a file's content to a path. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Path target) throws IOException;
+  }
+
+  /**
+   * Replaces {@code file} with {@code content} in one step: written beside it, then renamed over
+   * it, so readers see the old or the new file, never half of one.
+   */
+  public static void replace(Path file, Content content) throws IOException {
+    Path tmp = org.scopeio.api.OutputFiles.withSuffix(file, ".tmp");
+    content.writeTo(tmp);
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
   /** Part {@code part} of a recording: {@code <stem>_NNN<suffix>}, or {@code <stem><suffix>}. */
   public static Path name(Path stem, int part, boolean numbered, String suffix) {
     return org.scopeio.api.OutputFiles.withSuffix(
