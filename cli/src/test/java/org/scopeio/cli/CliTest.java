@@ -344,10 +344,11 @@ class CliTest {
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err())
         .startsWith("scopeio: device 'simulated' options: key 'warp': unknown option");
-    Result fmt = run("record", "--out", dir.resolve("f").toString(), "--format", "raw,mp4");
+    Result fmt = run("record", "--out", dir.resolve("f").toString(), "--format", "raw,webm");
     assertThat(fmt.code()).isEqualTo(1);
     assertThat(fmt.err())
-        .isEqualTo("scopeio: unknown writer format 'mp4'; known: [avi, csv, ome-tiff, raw]\n");
+        .isEqualTo(
+            "scopeio: unknown writer format 'webm'; known: [avi, csv, ffv1, mp4, ome-tiff, raw]\n");
   }
 
   @Test

@@ -52,9 +52,9 @@ class CompositeWriterTest {
   @Test
   void unknownAndRepeatedFormatsAreUsageErrors() {
     WriterRegistry r = WriterRegistry.load(getClass().getClassLoader());
-    assertThatThrownBy(() -> CompositeWriter.forFormats(r, List.of("raw", "mp4")))
+    assertThatThrownBy(() -> CompositeWriter.forFormats(r, List.of("raw", "webm")))
         .isInstanceOf(ScopeioException.class)
-        .hasMessage("unknown writer format 'mp4'; known: [avi, csv, ome-tiff, raw]");
+        .hasMessage("unknown writer format 'webm'; known: [avi, csv, ffv1, mp4, ome-tiff, raw]");
     assertThatThrownBy(() -> CompositeWriter.forFormats(r, List.of("raw", "raw")))
         .hasMessage("format 'raw' is listed twice");
   }
