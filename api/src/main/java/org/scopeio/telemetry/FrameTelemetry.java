@@ -112,6 +112,27 @@ public final class FrameTelemetry implements Recording.Listener {
     first = false;
   }
 
+  /**
+   * The mean of {@code signal} over the last second of {@code buffer} (its nominal rate's worth of
+   * samples, at least one), or {@code NaN} without samples there.
+   */
+  public static double meanOverLastSecond(StreamBuffer buffer, String signal) {
+    long end = buffer.sampleCount();
+    long window = Math.max(1, (long) buffer.sampleRate());
+    double[] stats = new double[StreamBuffer.FIELDS];
+    buffer.statistics(buffer.signalIndex(signal), end - window, end, stats, 0);
+    return stats[StreamBuffer.COUNT] > 0 ? stats[StreamBuffer.MEAN] : Double.NaN;
+  }
+
+  /**
+   * Frames per second from the mean of the interval signal {@code interval_host_ms} or {@code
+   * interval_device_ms} over the last second, or {@code NaN} when unknown.
+   */
+  public static double frameRateOverLastSecond(StreamBuffer buffer, String intervalSignal) {
+    double ms = meanOverLastSecond(buffer, intervalSignal);
+    return ms > 0 ? 1000 / ms : Double.NaN;
+  }
+
   private static double field(BufferHeader h, String name, String alternative) {
     var v = h.find(name);
     if (v.isEmpty() && alternative != null) {

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -27,6 +26,7 @@ import org.scopeio.live.internal.FrameImage;
 import org.scopeio.live.internal.LocalOnly;
 import org.scopeio.live.internal.Query;
 import org.scopeio.live.internal.RecentAnswer;
+import org.scopeio.live.internal.Responses;
 import org.scopeio.live.internal.Snapshot;
 import org.scopeio.live.internal.StatusReport;
 import org.scopeio.live.internal.TelemetryPlots;
@@ -66,13 +66,31 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
   static final long PLOT_MILLIS = 250;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PAGE = "/org/scopeio/live/page/";
-  private static final Map<String, String> STATIC =
+
+  /** The page, its script and its style, by request path, read from the jar once. */
+  private static final Map<String, Page> PAGES =
       Map.of(
-          "/", "index.html",
-          "/index.html", "index.html",
-          "/live.js", "live.js",
-          "/live.css", "live.css");
+          "/", Page.load("index.html"),
+          "/index.html", Page.load("index.html"),
+          "/live.js", Page.load("live.js"),
+          "/live.css", Page.load("live.css"));
+
+  private record Page(String type, byte[] body) {
+    static Page load(String name) {
+      try (InputStream in = LiveView.class.getResourceAsStream("/org/scopeio/live/page/" + name)) {
+        byte[] body = Objects.requireNonNull(in, name).readAllBytes();
+        String type =
+            name.endsWith(".html")
+                ? "text/html; charset=utf-8"
+                : name.endsWith(".js")
+                    ? "text/javascript; charset=utf-8"
+                    : "text/css; charset=utf-8";
+        return new Page(type, body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the live view's " + name, e);
+      }
+    }
+  }
 
   /**
    * Where and how to serve.
@@ -194,8 +212,9 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       Query query = new Query(exchange.getRequestURI());
       try {
-        if (STATIC.containsKey(path)) {
-          servePage(exchange, STATIC.get(path));
+        Page page = PAGES.get(path);
+        if (page != null) {
+          Responses.send(exchange, 200, page.type(), page.body());
         } else if (path.equals("/status.json")) {
           answer(exchange, statusAnswer.get(query.toString(), () -> jsonAnswer(statusOf(query))));
         } else if (path.equals("/telemetry.json")) {
@@ -208,10 +227,10 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
         } else if (path.equals("/frame.png") || path.equals("/frame.jpg")) {
           serveFrame(exchange, query, path.endsWith(".png") ? "png" : "jpeg");
         } else {
-          send(exchange, 404, "text/plain; charset=utf-8", ("no such page: " + path).getBytes());
+          Responses.text(exchange, 404, "no such page: " + path);
         }
       } catch (IllegalArgumentException e) {
-        send(exchange, 400, "text/plain; charset=utf-8", e.getMessage().getBytes());
+        Responses.text(exchange, 400, e.getMessage());
       }
     }
   }
@@ -233,7 +252,7 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
     Snapshot s = newest.get();
     if (s == null) {
       exchange.getResponseHeaders().set("Retry-After", "1");
-      send(exchange, 503, "text/plain; charset=utf-8", "no frame yet".getBytes());
+      Responses.text(exchange, 503, "no frame yet");
       return;
     }
     // validate before answering from the cache
@@ -262,7 +281,7 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
       exchange.getResponseHeaders().set("X-Scopeio-Frame", a.frame());
       exchange.getResponseHeaders().set("X-Scopeio-Window", a.window());
     }
-    send(exchange, 200, a.type(), a.body());
+    Responses.send(exchange, 200, a.type(), a.body());
   }
 
   private static RecentAnswer.Answer jsonAnswer(Object value) {
@@ -296,32 +315,5 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
       image.set(f);
     }
     return f;
-  }
-
-  private void servePage(HttpExchange exchange, String name) throws IOException {
-    byte[] body;
-    try (InputStream in = LiveView.class.getResourceAsStream(PAGE + name)) {
-      body = Objects.requireNonNull(in, name).readAllBytes();
-    }
-    String type =
-        name.endsWith(".html")
-            ? "text/html; charset=utf-8"
-            : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
-    send(exchange, 200, type, body);
-  }
-
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    if (exchange.getRequestMethod().equals("HEAD")) {
-      exchange.sendResponseHeaders(status, -1);
-      return;
-    }
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
   }
 }

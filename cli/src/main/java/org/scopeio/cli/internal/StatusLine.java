@@ -3,6 +3,7 @@ package org.scopeio.cli.internal;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.telemetry.FrameTelemetry;
 import org.scopeio.telemetry.StreamBuffer;
 
 /**
@@ -15,7 +16,6 @@ final class StatusLine {
   private final PrintWriter err;
   private final long total;
   private final StreamBuffer telemetry;
-  private final double[] stats = new double[StreamBuffer.FIELDS];
   private final long start = System.nanoTime();
   private long lastDraw;
   private boolean drawn;
@@ -65,23 +65,14 @@ final class StatusLine {
 
   /** Frames per second from the mean interval over the last second, or "-". */
   private String rate(String interval) {
-    String ms = lastSecond(interval, "%s");
-    if (ms.equals("-")) {
-      return "-";
-    }
-    double mean = stats[StreamBuffer.MEAN];
-    return mean > 0 ? String.format(Locale.ROOT, "%.1f", 1000 / mean) : "-";
+    double fps = FrameTelemetry.frameRateOverLastSecond(telemetry, interval);
+    return Double.isNaN(fps) ? "-" : String.format(Locale.ROOT, "%.1f", fps);
   }
 
   /** The mean of {@code signal} over the last second, formatted, or "-" without samples. */
   private String lastSecond(String signal, String format) {
-    long end = telemetry.sampleCount();
-    long window = Math.max(1, (long) telemetry.sampleRate());
-    telemetry.statistics(telemetry.signalIndex(signal), end - window, end, stats, 0);
-    if (stats[StreamBuffer.COUNT] == 0) {
-      return "-";
-    }
-    return String.format(Locale.ROOT, format, stats[StreamBuffer.MEAN]);
+    double mean = FrameTelemetry.meanOverLastSecond(telemetry, signal);
+    return Double.isNaN(mean) ? "-" : String.format(Locale.ROOT, format, mean);
   }
 
   void finish() {

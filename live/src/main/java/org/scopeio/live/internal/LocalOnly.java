@@ -4,7 +4,6 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -40,18 +39,8 @@ public final class LocalOnly extends Filter {
     }
   }
 
-  static void refuse(HttpExchange exchange, int status, String message) throws IOException {
-    byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    if (exchange.getRequestMethod().equals("HEAD")) {
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-      return;
-    }
-    exchange.sendResponseHeaders(status, body.length);
-    try (var out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+  private static void refuse(HttpExchange exchange, int status, String message) throws IOException {
+    Responses.text(exchange, status, message + "\n");
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.StreamInfo;
+import org.scopeio.telemetry.FrameTelemetry;
 import org.scopeio.telemetry.StreamBuffer;
 
 /**
@@ -74,12 +75,8 @@ public final class StatusReport {
 
   /** Frames per second from the mean interval over the last second of telemetry, or null. */
   private Double rate(String interval) {
-    long end = telemetry.sampleCount();
-    long window = Math.max(2, (long) telemetry.sampleRate());
-    double[] stats = new double[StreamBuffer.FIELDS];
-    telemetry.statistics(telemetry.signalIndex(interval), end - window, end, stats, 0);
-    double mean = stats[StreamBuffer.MEAN];
-    return stats[StreamBuffer.COUNT] > 0 && mean > 0 ? 1000 / mean : null;
+    double fps = FrameTelemetry.frameRateOverLastSecond(telemetry, interval);
+    return Double.isNaN(fps) ? null : fps;
   }
 
   /** The files next to the stem whose names start with the stem's name, sorted by name. */
