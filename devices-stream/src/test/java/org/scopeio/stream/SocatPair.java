@@ -3,7 +3,6 @@ package org.scopeio.stream;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ public final class SocatPair implements AutoCloseable {
   private final Process socat;
   private final String first;
   private final String second;
-  private FileOutputStream held;
 
   private SocatPair(Process socat, String first, String second) {
     this.socat = socat;
@@ -89,15 +87,6 @@ public final class SocatPair implements AutoCloseable {
     return new SocatPair(socat, ptys.get(0), ptys.get(1));
   }
 
-  /**
-   * Keeps the first end open until the pair closes. A program that writes to the first end and
-   * closes it would otherwise hang the terminal up, and the kernel discards what socat has not yet
-   * relayed to the second end (seen under load as a test that waits for bytes in vain).
-   */
-  public void holdFirstOpen() throws IOException {
-    held = new FileOutputStream(first, true);
-  }
-
   /** One end. */
   public String first() {
     return first;
@@ -110,9 +99,6 @@ public final class SocatPair implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException, IOException {
-    if (held != null) {
-      held.close();
-    }
     socat.destroy();
     socat.waitFor(5, TimeUnit.SECONDS);
   }

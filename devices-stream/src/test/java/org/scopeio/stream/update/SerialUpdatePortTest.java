@@ -25,7 +25,6 @@ class SerialUpdatePortTest {
     List<PlannedUpdate> plan = new ArrayList<>();
     try (SocatPair pair = SocatPair.start()) {
       String port = pair.first();
-      pair.holdFirstOpen();
       plan.add(new PlannedUpdate(port, new DeviceUpdate(1, UpdateKey.LED, 2)));
       plan.add(new PlannedUpdate(port, DeviceUpdate.reboot(0)));
       ConfigStore configs = new ConfigStore(null, getClass().getClassLoader());
