@@ -38,6 +38,12 @@ public record StreamInfo(
     properties = Map.copyOf(properties);
   }
 
+  /**
+   * Frames per second assumed where a rate is needed (video players, telemetry windows) and neither
+   * the device nor the frames' timestamps give one: 20, the miniscopes' usual rate.
+   */
+  public static final double ASSUMED_FRAME_RATE = 20.0;
+
   /** The header format, if frames carry buffer headers. */
   public Optional<BufferHeaderFormat> findHeaderFormat() {
     return Optional.ofNullable(headerFormat);
@@ -46,5 +52,10 @@ public record StreamInfo(
   /** Whether the nominal frame rate is known. */
   public boolean hasFrameRate() {
     return !Double.isNaN(frameRate) && frameRate > 0;
+  }
+
+  /** The nominal frame rate if it is known, else {@code fallback}. */
+  public double frameRateOr(double fallback) {
+    return hasFrameRate() ? frameRate : fallback;
   }
 }

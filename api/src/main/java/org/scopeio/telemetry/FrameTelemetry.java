@@ -51,6 +51,9 @@ public final class FrameTelemetry implements Recording.Listener {
   private long firstHostNanos;
   private long previousDropped;
   private boolean first = true;
+  private long frames;
+  private long incompleteFrames;
+  private long paddedPixels;
 
   /** Telemetry into {@code buffer}, whose signals must be {@link #SIGNALS}. */
   public FrameTelemetry(StreamBuffer buffer) {
@@ -66,7 +69,7 @@ public final class FrameTelemetry implements Recording.Listener {
    * (20 frames/s when unknown), with the {@link #REDUCTIONS}.
    */
   public static FrameTelemetry forStream(StreamInfo info, int capacity) {
-    double rate = info.hasFrameRate() ? info.frameRate() : 20.0;
+    double rate = info.frameRateOr(StreamInfo.ASSUMED_FRAME_RATE);
     return new FrameTelemetry(new StreamBuffer(SIGNALS, capacity, rate, REDUCTIONS));
   }
 
@@ -106,10 +109,30 @@ public final class FrameTelemetry implements Recording.Listener {
     }
     sample[9] = (host - firstHostNanos) / 1e9;
     buffer.insert(sample);
+    frames++;
+    if (!frame.integrity().isComplete()) {
+      incompleteFrames++;
+      paddedPixels += frame.integrity().paddedPixels();
+    }
     previousDeviceMillis = device;
     previousHostNanos = host;
     previousDropped = counters.framesDropped();
     first = false;
+  }
+
+  /** Frames seen so far. */
+  public long frames() {
+    return frames;
+  }
+
+  /** Frames seen with lost data. */
+  public long incompleteFrames() {
+    return incompleteFrames;
+  }
+
+  /** Pixels padded with zeros in the frames with lost data. */
+  public long paddedPixels() {
+    return paddedPixels;
   }
 
   /**

@@ -61,6 +61,19 @@ class FrameTelemetryTest {
     Statistics interval = b.statistics("interval_device_ms", 0, 3);
     assertThat(interval.count()).isEqualTo(2);
     assertThat(interval.missing()).isEqualTo(1);
+    assertThat(t.frames()).isEqualTo(3);
+    assertThat(t.incompleteFrames()).isEqualTo(1);
+    assertThat(t.paddedPixels()).isEqualTo(100);
+  }
+
+  @Test
+  void withoutANominalRateTheTelemetryAssumes20FramesPerSecond() {
+    StreamInfo unknown =
+        new StreamInfo("t", "t", 3, 2, PixelType.UINT16, Double.NaN, null, Map.of());
+    assertThat(unknown.frameRateOr(7.5)).isEqualTo(7.5);
+    assertThat(FrameTelemetry.forStream(unknown, 100).buffer().sampleRate()).isEqualTo(20.0);
+    StreamInfo known = new StreamInfo("t", "t", 3, 2, PixelType.UINT16, 30.0, null, Map.of());
+    assertThat(known.frameRateOr(7.5)).isEqualTo(30.0);
   }
 
   @Test

@@ -30,6 +30,7 @@ import org.scopeio.live.internal.Responses;
 import org.scopeio.live.internal.Snapshot;
 import org.scopeio.live.internal.StatusReport;
 import org.scopeio.live.internal.TelemetryPlots;
+import org.scopeio.telemetry.FrameTelemetry;
 import org.scopeio.telemetry.StreamBuffer;
 
 /**
@@ -115,6 +116,7 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads;
   private final StreamInfo info;
+  private final FrameTelemetry telemetry;
   private final TelemetryPlots plots;
   private final StatusReport status;
   private final AtomicReference<Snapshot> newest = new AtomicReference<>();
@@ -122,32 +124,29 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
   private final RecentAnswer frameAnswer = new RecentAnswer(FRAME_MILLIS);
   private final RecentAnswer statusAnswer = new RecentAnswer(STATUS_MILLIS);
   private final RecentAnswer plotAnswer = new RecentAnswer(PLOT_MILLIS);
-  // written by the recording thread only
-  private long frames;
-  private long incompleteFrames;
-  private long paddedPixels;
 
   private LiveView(
       HttpServer server,
       ExecutorService threads,
       StreamInfo info,
-      StreamBuffer telemetry,
+      FrameTelemetry telemetry,
       Settings s) {
     this.server = server;
     this.threads = threads;
     this.info = info;
-    this.plots = new TelemetryPlots(telemetry);
+    this.telemetry = telemetry;
+    StreamBuffer buffer = telemetry.buffer();
+    this.plots = new TelemetryPlots(buffer);
     this.status =
-        new StatusReport(info, telemetry, s.outputStem(), s.diskWarningBytes(), System.nanoTime());
+        new StatusReport(info, buffer, s.outputStem(), s.diskWarningBytes(), System.nanoTime());
   }
 
   /**
-   * Starts serving {@code info}'s frames and the {@code telemetry} buffer (with the signals of
-   * {@link org.scopeio.telemetry.FrameTelemetry#SIGNALS}).
+   * Starts serving {@code info}'s frames and what {@code telemetry} gathers of them.
    *
    * @throws IOException if the port cannot be bound, naming it
    */
-  public static LiveView start(Settings settings, StreamInfo info, StreamBuffer telemetry)
+  public static LiveView start(Settings settings, StreamInfo info, FrameTelemetry telemetry)
       throws IOException {
     InetSocketAddress address =
         new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
@@ -192,12 +191,13 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
   /** Keeps {@code frame} as the newest; the only work done on the recording thread. */
   @Override
   public void onFrame(Frame frame, DeviceCounters counters) {
-    frames++;
-    if (!frame.integrity().isComplete()) {
-      incompleteFrames++;
-      paddedPixels += frame.integrity().paddedPixels();
-    }
-    newest.set(new Snapshot(frame, counters, frames, incompleteFrames, paddedPixels));
+    newest.set(
+        new Snapshot(
+            frame,
+            counters,
+            telemetry.frames(),
+            telemetry.incompleteFrames(),
+            telemetry.paddedPixels()));
   }
 
   /** Stops serving at once; open page requests are cut off. */
@@ -240,7 +240,7 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
     Map<String, Object> m = status.report(s, System.nanoTime());
     if (s != null) {
       FrameImage f = imageOf(s.frame());
-      int[] window = window(f, query);
+      int[] window = ContrastRequest.of(query, info).windowOf(f);
       m.put("window", List.of(window[0], window[1]));
       int bins = query.integer("bins", 256, 1, info.pixelType().maxValue() + 1);
       m.put("histogram", f.histogram(bins));
@@ -255,18 +255,14 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
       Responses.text(exchange, 503, "no frame yet");
       return;
     }
-    // validate before answering from the cache
-    Contrast contrast = contrastOf(query.text("contrast", "auto"));
-    int max = info.pixelType().maxValue();
-    int lo = query.integer("lo", 0, 0, max);
-    int hi = query.integer("hi", max, 0, max);
+    ContrastRequest contrast = ContrastRequest.of(query, info); // validated before the cache
     RecentAnswer.Answer a =
         frameAnswer.get(
-            contrast + "/" + lo + "/" + hi + "/" + format,
+            contrast + "/" + format,
             () -> {
               Snapshot newer = newest.get();
               FrameImage f = imageOf(newer.frame());
-              int[] window = f.window(contrast, lo, hi);
+              int[] window = contrast.windowOf(f);
               return new RecentAnswer.Answer(
                   f.encode(window[0], window[1], format),
                   "image/" + format,
@@ -292,19 +288,31 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
     }
   }
 
-  private static int[] window(FrameImage f, Query query) {
-    Contrast contrast = contrastOf(query.text("contrast", "auto"));
-    int max = f.frame().pixelType().maxValue();
-    return f.window(contrast, query.integer("lo", 0, 0, max), query.integer("hi", max, 0, max));
-  }
-
-  private static Contrast contrastOf(String id) {
-    for (Contrast c : Contrast.values()) {
-      if (c.name().replace('_', '-').equalsIgnoreCase(id)) {
-        return c;
+  /**
+   * The contrast a request asks for: {@code contrast=auto|min-max|fixed}, {@code lo}, {@code hi}.
+   */
+  private record ContrastRequest(Contrast contrast, int lo, int hi) {
+    static ContrastRequest of(Query query, StreamInfo info) {
+      String id = query.text("contrast", "auto");
+      int max = info.pixelType().maxValue();
+      for (Contrast c : Contrast.values()) {
+        if (c.name().replace('_', '-').equalsIgnoreCase(id)) {
+          return new ContrastRequest(
+              c, query.integer("lo", 0, 0, max), query.integer("hi", max, 0, max));
+        }
       }
+      throw new IllegalArgumentException(
+          "contrast must be auto, min-max or fixed, got '" + id + "'");
     }
-    throw new IllegalArgumentException("contrast must be auto, min-max or fixed, got '" + id + "'");
+
+    int[] windowOf(FrameImage f) {
+      return f.window(contrast, lo, hi);
+    }
+
+    @Override
+    public String toString() {
+      return contrast + "/" + lo + "/" + hi;
+    }
   }
 
   /** The histogram of {@code frame}, computed once per frame by whichever request comes first. */

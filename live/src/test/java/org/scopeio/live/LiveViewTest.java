@@ -50,8 +50,7 @@ class LiveViewTest {
         new StreamInfo("test", "test camera", width, height, type, 20.0, null, Map.of());
     telemetry = FrameTelemetry.forStream(info, 4096);
     view =
-        LiveView.start(
-            new LiveView.Settings(0, dir.resolve("rec"), diskWarning), info, telemetry.buffer());
+        LiveView.start(new LiveView.Settings(0, dir.resolve("rec"), diskWarning), info, telemetry);
     return view;
   }
 
@@ -291,7 +290,7 @@ class LiveViewTest {
                 LiveView.start(
                     LiveView.Settings.of(view.port(), dir.resolve("x")),
                     info,
-                    FrameTelemetry.forStream(info, 64).buffer()))
+                    FrameTelemetry.forStream(info, 64)))
         .isInstanceOf(BindException.class)
         .hasMessageContaining("127.0.0.1:" + view.port())
         .hasMessageContaining("--live 0");

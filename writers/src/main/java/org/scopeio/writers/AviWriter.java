@@ -147,12 +147,7 @@ public final class AviWriter implements FrameWriter {
   private void startFile(long frameIndex) {
     Path path = fileName(files.size());
     try {
-      current =
-          AviFile.create(
-              path,
-              info.width(),
-              info.height(),
-              timing.frameRateOr(info.hasFrameRate() ? info.frameRate() : 20.0));
+      current = AviFile.create(path, info.width(), info.height(), frameRate());
     } catch (IOException e) {
       throw new WriteException(path, frameIndex, "cannot create", e);
     }
@@ -197,7 +192,7 @@ public final class AviWriter implements FrameWriter {
   }
 
   private double frameRate() {
-    return timing.frameRateOr(info.hasFrameRate() ? info.frameRate() : 20.0);
+    return timing.frameRateOr(info.frameRateOr(StreamInfo.ASSUMED_FRAME_RATE));
   }
 
   @Override

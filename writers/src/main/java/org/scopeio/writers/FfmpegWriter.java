@@ -61,7 +61,10 @@ public final class FfmpegWriter implements FrameWriter {
   public enum Codec {
     /** H.264 in MP4: small, plays everywhere, lossy (quality set by CRF). */
     MP4("mp4"),
-    /** FFV1 version 3 in Matroska or AVI: lossless, about a third of the raw size or less. */
+    /**
+     * FFV1 version 3 in Matroska or AVI: lossless; how much smaller than raw depends on the noise
+     * (two thirds of raw on the simulator's noisy scene).
+     */
     FFV1("ffv1");
 
     private final String format;
@@ -209,7 +212,7 @@ public final class FfmpegWriter implements FrameWriter {
   }
 
   private double nominalRate() {
-    return info.hasFrameRate() ? info.frameRate() : 20.0;
+    return info.frameRateOr(StreamInfo.ASSUMED_FRAME_RATE);
   }
 
   private void startChunk(long frameIndex) {
@@ -220,10 +223,16 @@ public final class FfmpegWriter implements FrameWriter {
     chunks.add(c);
   }
 
-  private List<String> encodeCommand(Chunk c) {
+  /** ffmpeg, quiet but for errors, overwriting its output (a part of ours, cleared at open). */
+  private List<String> ffmpegCommand() {
     List<String> cmd = new ArrayList<>();
     cmd.add(ffmpeg.path().toString());
     cmd.addAll(List.of("-hide_banner", "-nostats", "-loglevel", "error", "-y"));
+    return cmd;
+  }
+
+  private List<String> encodeCommand(Chunk c) {
+    List<String> cmd = ffmpegCommand();
     boolean sixteen = codec == Codec.FFV1 && info.pixelType() == PixelType.UINT16;
     cmd.addAll(
         List.of(
@@ -308,9 +317,7 @@ public final class FfmpegWriter implements FrameWriter {
 
   private void retime(Chunk c, double measured, long frameIndex) {
     Path tmp = OutputFiles.withSuffix(c.file, ".retime.tmp");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ffmpeg.path().toString());
-    cmd.addAll(List.of("-hide_banner", "-nostats", "-loglevel", "error", "-y"));
+    List<String> cmd = ffmpegCommand();
     String format;
     if (container.equals("avi")) {
       cmd.addAll(List.of("-r", rate(measured)));

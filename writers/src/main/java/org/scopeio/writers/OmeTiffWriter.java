@@ -189,7 +189,7 @@ public final class OmeTiffWriter implements FrameWriter {
       long lost) {
     Path tiffPath = tiff.path();
     Path sidecarPath = OutputFiles.withSuffix(stem, FRAME_METADATA);
-    double rate = timing.frameRateOr(info.hasFrameRate() ? info.frameRate() : Double.NaN);
+    double rate = timing.frameRateOr(info.frameRateOr(Double.NaN));
     long planes = tiff.planes();
     try {
       OmeXml.Image image =

@@ -74,8 +74,6 @@ final class RecordingRunner {
       LiveView live = startLive(output, info, telemetry, stderr);
       StatusLine line =
           System.console() != null ? new StatusLine(stderr, total, telemetry.buffer()) : null;
-      long[] count = {0};
-      long[] incomplete = {0, 0}; // frames with lost data, pixels padded
       Recording.Summary summary;
       try (live;
           TelemetryCsv csv = new TelemetryCsv(telemetry.buffer(), telemetryPath)) {
@@ -88,18 +86,13 @@ final class RecordingRunner {
             recording
                 .onFrame(
                     (f, c) -> {
-                      count[0]++;
-                      if (!f.integrity().isComplete()) {
-                        incomplete[0]++;
-                        incomplete[1] += f.integrity().paddedPixels();
-                      }
                       try {
                         csv.update();
                       } catch (IOException e) {
                         throw new WriteException(telemetryPath, f.index(), "cannot write", e);
                       }
                       if (line != null) {
-                        line.update(count[0], c);
+                        line.update(telemetry.frames(), c);
                       }
                     })
                 .run(output.out, options);
@@ -109,7 +102,7 @@ final class RecordingRunner {
       if (line != null) {
         line.finish();
       }
-      printSummary(stdout, device.type(), info, summary, incomplete, telemetryPath);
+      printSummary(stdout, device.type(), info, summary, telemetry, telemetryPath);
       return summary;
     } finally {
       done.countDown();
@@ -129,7 +122,7 @@ final class RecordingRunner {
     }
     LiveView.Settings settings = LiveView.Settings.of(output.live.port().getAsInt(), output.out);
     try {
-      LiveView view = LiveView.start(settings, info, telemetry.buffer());
+      LiveView view = LiveView.start(settings, info, telemetry);
       stderr.println("Live view: " + view.uri());
       stderr.flush();
       return view;
@@ -144,8 +137,8 @@ final class RecordingRunner {
       String device,
       StreamInfo info,
       Recording.Summary s,
-      long[] incomplete,
-      Path telemetry) {
+      FrameTelemetry telemetry,
+      Path telemetryPath) {
     DeviceCounters c = s.counters();
     double seconds = s.elapsed().toNanos() / 1e9;
     out.printf("Recorded %d frames from %s (%s)%n", s.framesWritten(), device, info.description());
@@ -157,14 +150,15 @@ final class RecordingRunner {
         c.framesDropped(), c.buffersDropped());
     out.printf("  missing    %d buffers%n", c.buffersMissing());
     out.printf(
-        "  incomplete %d frames (%d pixels padded with zeros)%n", incomplete[0], incomplete[1]);
+        "  incomplete %d frames (%d pixels padded with zeros)%n",
+        telemetry.incompleteFrames(), telemetry.paddedPixels());
     out.printf("  ended by   %s%n", s.endReason().name().toLowerCase().replace('_', ' '));
     String label = "  files      ";
     for (Path p : s.files()) {
       out.println(label + p);
       label = "             ";
     }
-    out.println("  telemetry  " + telemetry);
+    out.println("  telemetry  " + telemetryPath);
     out.flush();
   }
 }

@@ -304,7 +304,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
         g.writeStringField(e.getKey(), e.getValue());
       }
       g.writeEndObject();
-      writeRate(g, "nominal_frame_rate", info.hasFrameRate() ? info.frameRate() : Double.NaN);
+      writeRate(g, "nominal_frame_rate", info.frameRateOr(Double.NaN));
       writeRate(g, "measured_frame_rate", measured);
       if (clock == null) {
         g.writeNullField("clock");
