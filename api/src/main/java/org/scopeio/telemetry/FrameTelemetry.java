@@ -4,6 +4,7 @@ import java.util.List;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.Frame;
+import org.scopeio.api.FrameIntegrity;
 import org.scopeio.api.Recording;
 import org.scopeio.api.StreamInfo;
 
@@ -54,6 +55,9 @@ public final class FrameTelemetry implements Recording.Listener {
   private long frames;
   private long incompleteFrames;
   private long paddedPixels;
+  private long suspectFrames;
+  private long suspectPixels;
+  private long recoveredBuffers;
 
   /** Telemetry into {@code buffer}, whose signals must be {@link #SIGNALS}. */
   public FrameTelemetry(StreamBuffer buffer) {
@@ -110,10 +114,16 @@ public final class FrameTelemetry implements Recording.Listener {
     sample[9] = (host - firstHostNanos) / 1e9;
     buffer.insert(sample);
     frames++;
-    if (!frame.integrity().isComplete()) {
+    FrameIntegrity integrity = frame.integrity();
+    if (!integrity.isComplete()) {
       incompleteFrames++;
-      paddedPixels += frame.integrity().paddedPixels();
+      paddedPixels += integrity.paddedPixels();
     }
+    if (integrity.suspectPixels() > 0) {
+      suspectFrames++;
+      suspectPixels += integrity.suspectPixels();
+    }
+    recoveredBuffers += integrity.recoveredBuffers();
     previousDeviceMillis = device;
     previousHostNanos = host;
     previousDropped = counters.framesDropped();
@@ -133,6 +143,21 @@ public final class FrameTelemetry implements Recording.Listener {
   /** Pixels padded with zeros in the frames with lost data. */
   public long paddedPixels() {
     return paddedPixels;
+  }
+
+  /** Frames with pixels decoded after a bit slip inside them. */
+  public long suspectFrames() {
+    return suspectFrames;
+  }
+
+  /** Pixels decoded after a bit slip inside them, over all frames. */
+  public long suspectPixels() {
+    return suspectPixels;
+  }
+
+  /** Buffers recovered after their preamble was lost, over all frames. */
+  public long recoveredBuffers() {
+    return recoveredBuffers;
   }
 
   /**

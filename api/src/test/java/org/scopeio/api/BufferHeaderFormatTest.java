@@ -122,8 +122,8 @@ class BufferHeaderFormatTest {
   @Test
   void runtimeMetadataDefaultsToMinusOneLikeMio() {
     BufferHeader h = indices0to7().decode(new long[8]);
-    assertThat(h.runtime()).isEqualTo(new BufferRuntime(-1, -1.0, -1));
-    BufferHeader r = h.withRuntime(new BufferRuntime(3, 1.5, 0));
+    assertThat(h.runtime()).isEqualTo(new BufferRuntime(-1, -1.0, -1, -1, false));
+    BufferHeader r = h.withRuntime(new BufferRuntime(3, 1.5, 0, 0, false));
     assertThat(r.runtime().recvIndex()).isEqualTo(3);
     assertThat(r).isNotEqualTo(h);
   }

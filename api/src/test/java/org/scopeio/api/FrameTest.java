@@ -86,14 +86,14 @@ class FrameTest {
             .deviceFrameNumber(0)
             .deviceTimestampMillis(1050)
             .hostMonotonicNanos(42)
-            .integrity(new FrameIntegrity(1, 5032, 0))
+            .integrity(new FrameIntegrity(1, 5032, 0, 0, 0))
             .build();
     assertThat(g.index()).isEqualTo(7);
     assertThat(g.deviceFrameNumber()).hasValue(0);
     assertThat(g.deviceTimestampMillis()).hasValue(1050);
     assertThat(g.hostMonotonicNanos()).isEqualTo(42);
     assertThat(g.integrity().isComplete()).isFalse();
-    assertThatThrownBy(() -> new FrameIntegrity(-1, 0, 0))
+    assertThatThrownBy(() -> new FrameIntegrity(-1, 0, 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

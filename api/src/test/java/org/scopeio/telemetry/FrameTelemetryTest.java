@@ -34,7 +34,7 @@ class FrameTelemetryTest {
         .hostMonotonicNanos(5_000_000_000L + 49_000_000L * i)
         .wallClock(Instant.EPOCH)
         .headers(List.of(HEADERS.decode(new long[] {i, battery, 4000})))
-        .integrity(i == 2 ? new FrameIntegrity(1, 100, 0) : FrameIntegrity.COMPLETE)
+        .integrity(i == 2 ? new FrameIntegrity(1, 100, 0, 0, 0) : FrameIntegrity.COMPLETE)
         .build();
   }
 

@@ -101,7 +101,8 @@ class SdcardCommandTest {
         .isEqualTo(
             "length,linked_list,frame_num,buffer_count,frame_buffer_count,write_buffer_count,"
                 + "dropped_buffer_count,timestamp,data_length,write_timestamp,battery_voltage,"
-                + "buffer_recv_index,buffer_recv_unix_time,black_padding_px,reconstructed_frame_index");
+                + "buffer_recv_index,buffer_recv_unix_time,black_padding_px,reconstructed_frame_index,"
+                + "suspect_px,recovered");
     assertThat(lines).hasSize(1 + 5 * 4);
     assertThat(lines.get(1)).startsWith("11,3,2,8,0,8,0,1100,980,1109,174,");
     JsonNode meta = new ObjectMapper().readTree(Path.of(stem + ".raw.json").toFile());

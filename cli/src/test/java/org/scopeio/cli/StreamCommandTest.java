@@ -50,11 +50,13 @@ class StreamCommandTest {
             "linked_list,frame_num,buffer_count,frame_buffer_count,write_buffer_count,"
                 + "dropped_buffer_count,timestamp,pixel_count,write_timestamp,battery_voltage_raw,"
                 + "input_voltage_raw,buffer_recv_index,buffer_recv_unix_time,black_padding_px,"
-                + "reconstructed_frame_index");
+                + "reconstructed_frame_index,suspect_px,recovered");
     assertThat(csv).hasSize(1 + 96);
     for (int i = 1; i <= 96; i++) {
       String[] f = csv.get(i).split(",");
-      assertThat(f).hasSize(15);
+      assertThat(f).hasSize(17); // mio's 15, then suspect_px and recovered
+      assertThat(f[15]).isEqualTo("0");
+      assertThat(f[16]).isEqualTo("0");
       assertThat(Long.parseLong(f[11])).isEqualTo(i - 1); // buffer_recv_index without gaps
       assertThat(Long.parseLong(f[14])).isEqualTo((i - 1) / 8); // reconstructed_frame_index
     }

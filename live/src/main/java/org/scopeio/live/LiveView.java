@@ -197,7 +197,8 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
             counters,
             telemetry.frames(),
             telemetry.incompleteFrames(),
-            telemetry.paddedPixels()));
+            telemetry.paddedPixels(),
+            telemetry.suspectPixels()));
   }
 
   /** Stops serving at once; open page requests are cut off. */

@@ -223,7 +223,7 @@ public final class SimulatedDevice implements Device {
       for (String field : headerFormat.fieldsByIndex()) {
         words[headerFormat.index(field).getAsInt()] = v.getOrDefault(field, 0L) & 0xFFFF_FFFFL;
       }
-      out.add(headerFormat.decode(words).withRuntime(new BufferRuntime(count, unix, 0)));
+      out.add(headerFormat.decode(words).withRuntime(new BufferRuntime(count, unix, 0, 0, false)));
     }
     buffers.addAndGet(perFrame);
     return out;

@@ -23,11 +23,15 @@ import org.scopeio.writers.internal.PythonFloat;
 import org.scopeio.writers.internal.WriterSettings;
 
 /**
- * Writes buffer headers to {@code <stem>.csv}, one row per buffer header, as mio does (formats.md
- * 4.12): the header format's fields in word-index order, then the runtime columns {@code
- * buffer_recv_index, buffer_recv_unix_time, black_padding_px, reconstructed_frame_index}. For
- * {@code stream-buffer-header} these are mio's 15 columns in mio's order. Python {@code csv}
- * conventions: comma separator, rows ending in CRLF, floats in Python's shortest form.
+ * Writes buffer headers to {@code <stem>.csv}, one row per buffer header, as mio does
+ * (docs/formats.md §4.12): the header format's fields in word-index order, then the runtime columns
+ * {@code buffer_recv_index, buffer_recv_unix_time, black_padding_px, reconstructed_frame_index}
+ * (for {@code stream-buffer-header} these are mio's 15 columns in mio's order), then Scopeio's
+ * {@link #CHECK_COLUMNS} {@code suspect_px, recovered} (pixels of the buffer decoded after a bit
+ * slip inside them; 1 for a buffer recovered after its preamble was lost). {@code -W
+ * csv.columns=mio} leaves Scopeio's columns out, for files that compare byte for byte with mio's.
+ * Python {@code csv} conventions: comma separator, rows ending in CRLF, floats in Python's shortest
+ * form.
  *
  * <p>{@code reconstructed_frame_index} is the frame's position among the frames written by this
  * recording (its index in a video of the same recording). Frames from devices without buffer
@@ -46,6 +50,12 @@ public final class CsvHeaderWriter implements FrameWriter {
           "black_padding_px",
           "reconstructed_frame_index");
 
+  /** Scopeio's per-buffer checks, after mio's columns (unless {@code csv.columns=mio}). */
+  public static final List<String> CHECK_COLUMNS = List.of("suspect_px", "recovered");
+
+  /** The {@code csv.columns} setting: which columns to write. */
+  public static final String COLUMNS_SETTING = "columns";
+
   /** Columns for frames without buffer headers. */
   public static final List<String> FRAME_COLUMNS =
       List.of(
@@ -56,7 +66,8 @@ public final class CsvHeaderWriter implements FrameWriter {
           "host_monotonic_ns",
           "wall_clock_unix_time",
           "missing_buffers",
-          "padded_pixels");
+          "padded_pixels",
+          "suspect_pixels");
 
   private Path path;
   private BufferedWriter out;
@@ -66,6 +77,7 @@ public final class CsvHeaderWriter implements FrameWriter {
   private long framesWritten;
   private long gaps;
   private long droppedFramesPending;
+  private boolean checkColumns;
   private boolean closed;
   private final StringBuilder row = new StringBuilder(256);
 
@@ -74,7 +86,9 @@ public final class CsvHeaderWriter implements FrameWriter {
     if (out != null) {
       throw new IllegalStateException("CSV writer is already open");
     }
-    WriterSettings.of("csv", options, Set.of()); // refuses unknown csv.* settings
+    WriterSettings settings = WriterSettings.of("csv", options, Set.of(COLUMNS_SETTING));
+    checkColumns =
+        settings.choice(COLUMNS_SETTING, List.of("scopeio", "mio"), "scopeio").equals("scopeio");
     path = OutputFiles.withSuffix(stem, EXTENSION);
     OutputFiles.prepare(path, options.overwrite());
     this.info = info;
@@ -84,6 +98,9 @@ public final class CsvHeaderWriter implements FrameWriter {
       fields = format.fieldsByIndex();
       columns.addAll(fields);
       columns.addAll(RUNTIME_COLUMNS);
+      if (checkColumns) {
+        columns.addAll(CHECK_COLUMNS);
+      }
     } else {
       fields = List.of();
       columns.addAll(FRAME_COLUMNS);
@@ -118,7 +135,8 @@ public final class CsvHeaderWriter implements FrameWriter {
             PythonFloat.repr(
                 frame.wallClock().getEpochSecond() + frame.wallClock().getNano() / 1e9));
         row.append(',').append(frame.integrity().missingBuffers());
-        row.append(',').append(frame.integrity().paddedPixels()).append("\r\n");
+        row.append(',').append(frame.integrity().paddedPixels());
+        row.append(',').append(frame.integrity().suspectPixels()).append("\r\n");
         out.append(row);
       } else {
         for (BufferHeader h : frame.headers()) {
@@ -173,6 +191,9 @@ public final class CsvHeaderWriter implements FrameWriter {
           row.append(-1).append(",".repeat(FRAME_COLUMNS.size() - 1));
         } else {
           row.append(",".repeat(fields.size())).append("-1,-1.0,-1,-1");
+          if (checkColumns) {
+            row.append(",-1,-1");
+          }
         }
         out.append(row).append("\r\n");
       }
@@ -192,7 +213,12 @@ public final class CsvHeaderWriter implements FrameWriter {
     row.append(rt.recvIndex()).append(',');
     row.append(PythonFloat.repr(rt.recvUnixTime())).append(',');
     row.append(rt.blackPaddingPixels()).append(',');
-    row.append(reconstructedIndex).append("\r\n");
+    row.append(reconstructedIndex);
+    if (checkColumns) {
+      row.append(',').append(rt.suspectPixels());
+      row.append(',').append(rt.isRecorded() ? (rt.recovered() ? 1 : 0) : -1);
+    }
+    row.append("\r\n");
     out.append(row);
   }
 

@@ -1,6 +1,7 @@
 package org.scopeio.writers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.BufferRuntime;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
+import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriterOptions;
@@ -37,10 +39,10 @@ class CsvHeaderWriterTest {
     StreamInfo info = new StreamInfo("t", "t", 2, 2, PixelType.UINT8, 20, fmt, Map.of());
     var h0 =
         fmt.decode(new long[] {3, 41, 328, 0, 328, 0, 123456, 5032, 0, 176, 100})
-            .withRuntime(new BufferRuntime(0, 1732736563.4329531, 0));
+            .withRuntime(new BufferRuntime(0, 1732736563.4329531, 0, 0, false));
     var h1 =
         fmt.decode(new long[] {4, 41, 329, 1, 329, 0, 123458, 4776, 0, 176, 100})
-            .withRuntime(new BufferRuntime(1, 1732736563.5, 256));
+            .withRuntime(new BufferRuntime(1, 1732736563.5, 256, 0, false));
     Frame f0 =
         Frame.builder(2, 2, PixelType.UINT8).pixels(new byte[4]).headers(List.of(h0, h1)).build();
     Frame f1 =
@@ -50,7 +52,10 @@ class CsvHeaderWriterTest {
             .headers(List.of(fmt.decode(new long[11])))
             .build();
     CsvHeaderWriter w = new CsvHeaderWriter();
-    w.open(dir.resolve("m"), info, WriterOptions.defaults());
+    w.open(
+        dir.resolve("m"),
+        info,
+        new WriterOptions(OverwritePolicy.FAIL_IF_EXISTS, Map.of("csv.columns", "mio")));
     w.write(f0);
     w.dropped(List.of(fmt.decode(new long[] {5, 42, 330, 0, 330, 0, 123500, 5032, 0, 176, 100})));
     w.gap(3);
@@ -72,6 +77,49 @@ class CsvHeaderWriterTest {
   }
 
   @Test
+  void scopeiosChecksFollowMiosColumnsByDefault() throws Exception {
+    BufferHeaderFormat fmt =
+        new ConfigStore(null, getClass().getClassLoader())
+            .load("stream-buffer-header", ConfigTypes.BUFFER_HEADER_FORMAT);
+    StreamInfo info = new StreamInfo("t", "t", 2, 2, PixelType.UINT8, 20, fmt, Map.of());
+    var slipped =
+        fmt.decode(new long[] {3, 41, 328, 0, 328, 0, 123456, 5032, 0, 176, 100})
+            .withRuntime(new BufferRuntime(0, 1.5, 5, 5027, false));
+    var recovered =
+        fmt.decode(new long[] {4, 41, 329, 1, 329, 0, 123458, 4776, 0, 176, 100})
+            .withRuntime(new BufferRuntime(1, 1.5, 0, 0, true));
+    CsvHeaderWriter w = new CsvHeaderWriter();
+    w.open(dir.resolve("c"), info, WriterOptions.defaults());
+    w.write(
+        Frame.builder(2, 2, PixelType.UINT8)
+            .pixels(new byte[4])
+            .headers(List.of(slipped, recovered))
+            .build());
+    w.gap(1);
+    w.close();
+    assertThat(Files.readAllLines(dir.resolve("c.csv")))
+        .containsExactly(
+            MIO_COLUMNS + ",suspect_px,recovered",
+            "3,41,328,0,328,0,123456,5032,0,176,100,0,1.5,5,0,5027,0",
+            "4,41,329,1,329,0,123458,4776,0,176,100,1,1.5,0,0,0,1",
+            ",,,,,,,,,,,-1,-1.0,-1,-1,-1,-1");
+  }
+
+  @Test
+  void anUnknownColumnsChoiceIsRefused() {
+    StreamInfo info = new StreamInfo("t", "t", 1, 1, PixelType.UINT8, 20, null, Map.of());
+    assertThatThrownBy(
+            () ->
+                new CsvHeaderWriter()
+                    .open(
+                        dir.resolve("x"),
+                        info,
+                        new WriterOptions(
+                            OverwritePolicy.FAIL_IF_EXISTS, Map.of("csv.columns", "all"))))
+        .hasMessage("setting 'csv.columns' must be one of scopeio, mio, got 'all'");
+  }
+
+  @Test
   void optionalAbsentFieldsAreLeftOutAndColumnsFollowWordIndex() throws Exception {
     BufferHeaderFormat sd =
         new ConfigStore(null, getClass().getClassLoader())
@@ -89,8 +137,9 @@ class CsvHeaderWriterTest {
         .containsExactly(
             "length,linked_list,frame_num,buffer_count,frame_buffer_count,write_buffer_count,"
                 + "dropped_buffer_count,timestamp,data_length,buffer_recv_index,"
-                + "buffer_recv_unix_time,black_padding_px,reconstructed_frame_index",
-            "9,0,0,0,0,0,0,65,20444,-1,-1.0,-1,0");
+                + "buffer_recv_unix_time,black_padding_px,reconstructed_frame_index,suspect_px,"
+                + "recovered",
+            "9,0,0,0,0,0,0,65,20444,-1,-1.0,-1,0,-1,-1");
   }
 
   @Test
@@ -105,16 +154,16 @@ class CsvHeaderWriterTest {
             .deviceFrameNumber(17)
             .hostMonotonicNanos(99)
             .wallClock(Instant.ofEpochSecond(1700000000, 250_000_000))
-            .integrity(new FrameIntegrity(1, 10, 0))
+            .integrity(new FrameIntegrity(1, 10, 0, 0, 0))
             .build());
     w.gap(2);
     w.close();
     assertThat(Files.readAllLines(dir.resolve("f.csv")))
         .containsExactly(
             String.join(",", CsvHeaderWriter.FRAME_COLUMNS),
-            "0,4,17,,99,1700000000.25,1,10",
-            "-1,,,,,,,",
-            "-1,,,,,,,");
+            "0,4,17,,99,1700000000.25,1,10,0",
+            "-1,,,,,,,,",
+            "-1,,,,,,,,");
   }
 
   @Test
@@ -127,9 +176,11 @@ class CsvHeaderWriterTest {
     }
     w.close();
     List<String> lines = Files.readAllLines(dir.resolve("sim.csv"));
-    assertThat(lines.get(0)).isEqualTo(MIO_COLUMNS);
+    assertThat(lines.get(0)).isEqualTo(MIO_COLUMNS + ",suspect_px,recovered");
     // 10000 pixels in buffers of 5032: two buffers per frame
     assertThat(lines).hasSize(1 + 4 * 2);
-    assertThat(lines.get(8)).startsWith("7,3,7,1,7,0,1152,4968,1153,176,100,7,").endsWith(",0,3");
+    assertThat(lines.get(8))
+        .startsWith("7,3,7,1,7,0,1152,4968,1153,176,100,7,")
+        .endsWith(",0,3,0,0");
   }
 }

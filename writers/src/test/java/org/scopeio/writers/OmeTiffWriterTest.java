@@ -86,7 +86,8 @@ class OmeTiffWriterTest {
         writer.gap(3); // device frames 4, 5, 6 were lost
       }
       int device = i < 4 ? i : i + 3;
-      Frame f = frame(i, device, 1000 + 50L * device, i == 2 ? new FrameIntegrity(1, 40, 0) : null);
+      Frame f =
+          frame(i, device, 1000 + 50L * device, i == 2 ? new FrameIntegrity(1, 40, 0, 0, 0) : null);
       writer.write(f);
       written.add(f);
     }
@@ -114,7 +115,9 @@ class OmeTiffWriterTest {
     assertThat(f5.get("host_monotonic_ns").asLong()).isEqualTo(written.get(5).hostMonotonicNanos());
     assertThat(f5.get("wall_clock").asText()).isEqualTo("2026-11-21T10:00:00.400Z");
     assertThat(frames.get(2).get("integrity"))
-        .hasToString("{\"missing_buffers\":1,\"padded_pixels\":40,\"excess_bytes\":0}");
+        .hasToString(
+            "{\"missing_buffers\":1,\"padded_pixels\":40,\"excess_bytes\":0,\"suspect_pixels\":0,"
+                + "\"recovered_buffers\":0}");
 
     JsonNode seen = RealReaders.tifffile(dir.resolve("gaps.ome.tif"), dir.resolve("ome.xml"));
     assertThat(seen.get("shape")).hasToString("[10,3,4]");

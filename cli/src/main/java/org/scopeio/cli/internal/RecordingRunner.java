@@ -152,6 +152,16 @@ final class RecordingRunner {
     out.printf(
         "  incomplete %d frames (%d pixels padded with zeros)%n",
         telemetry.incompleteFrames(), telemetry.paddedPixels());
+    if (telemetry.suspectPixels() > 0) {
+      out.printf(
+          "  suspect    %d frames (%d pixels decoded after a bit slip inside them)%n",
+          telemetry.suspectFrames(), telemetry.suspectPixels());
+    }
+    if (telemetry.recoveredBuffers() > 0) {
+      out.printf(
+          "  recovered  %d buffers found after a corrupted preamble (their pixels are exact)%n",
+          telemetry.recoveredBuffers());
+    }
     out.printf("  ended by   %s%n", s.endReason().name().toLowerCase().replace('_', ' '));
     String label = "  files      ";
     for (Path p : s.files()) {

@@ -13,6 +13,12 @@ import org.scopeio.api.Frame;
  * @param frames frames seen so far
  * @param incompleteFrames frames seen with lost data
  * @param paddedPixels pixels padded with zeros in those frames
+ * @param suspectPixels pixels decoded after a bit slip inside them
  */
 public record Snapshot(
-    Frame frame, DeviceCounters counters, long frames, long incompleteFrames, long paddedPixels) {}
+    Frame frame,
+    DeviceCounters counters,
+    long frames,
+    long incompleteFrames,
+    long paddedPixels,
+    long suspectPixels) {}

@@ -61,6 +61,7 @@ public final class StatusReport {
     m.put("missing", c.buffersMissing());
     m.put("incomplete", snapshot == null ? 0 : snapshot.incompleteFrames());
     m.put("padded", snapshot == null ? 0 : snapshot.paddedPixels());
+    m.put("suspect", snapshot == null ? 0 : snapshot.suspectPixels());
     List<OutputFile> files = new ArrayList<>();
     long written = 0;
     for (Path p : outputFiles()) {

@@ -80,7 +80,7 @@ function showStatus(s) {
   $('fps-device').textContent = number(s.fpsDevice, 1);
   $('dropped').textContent = s.dropped + (s.buffersDropped ? ' (+' + s.buffersDropped + ' buf)' : '');
   $('missing').textContent = s.missing;
-  $('padded').textContent = s.incomplete + ' / ' + s.padded;
+  $('padded').textContent = s.incomplete + ' / ' + s.padded + ' / ' + s.suspect;
   flag('badge-dropped', s.dropped > 0 || s.buffersDropped > 0);
   flag('badge-missing', s.missing > 0);
   flag('badge-padded', s.incomplete > 0);

@@ -23,6 +23,13 @@ public final class CsvHeaderWriterProvider implements WriterProvider {
   }
 
   @Override
+  public java.util.Map<String, String> settings() {
+    return java.util.Map.of(
+        CsvHeaderWriter.COLUMNS_SETTING,
+        "scopeio (default: mio's columns, then suspect_px and recovered) or mio (mio's only)");
+  }
+
+  @Override
   public FrameWriter create() {
     return new CsvHeaderWriter();
   }

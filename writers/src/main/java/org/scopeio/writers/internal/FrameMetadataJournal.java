@@ -41,7 +41,8 @@ import org.scopeio.api.StreamInfo;
  *   "frames": [
  *     { "frame": 0, "index": 0, "device_frame_number": 0, "device_timestamp_ms": 1000,
  *       "host_monotonic_ns": 5000, "wall_clock": "2026-11-21T17:00:00Z",
- *       "integrity": { "missing_buffers": 0, "padded_pixels": 0, "excess_bytes": 0 },
+ *       "integrity": { "missing_buffers": 0, "padded_pixels": 0, "excess_bytes": 0,
+ *                      "suspect_pixels": 0, "recovered_buffers": 0 },
  *       "headers": [ { "linked_list": 0, ..., "buffer_recv_index": 0, ... } ] }, ... ],
  *   "gaps": [ { "before_frame": 1, "count": 2 } ] }
  * }</pre>
@@ -183,6 +184,8 @@ public final class FrameMetadataJournal implements AutoCloseable {
     g.writeNumberField("missing_buffers", in.missingBuffers());
     g.writeNumberField("padded_pixels", in.paddedPixels());
     g.writeNumberField("excess_bytes", in.excessBytes());
+    g.writeNumberField("suspect_pixels", in.suspectPixels());
+    g.writeNumberField("recovered_buffers", in.recoveredBuffers());
     g.writeEndObject();
     g.writeArrayFieldStart("headers");
     for (BufferHeader h : frame.headers()) {
@@ -191,10 +194,12 @@ public final class FrameMetadataJournal implements AutoCloseable {
         g.writeNumberField(e.getKey(), e.getValue());
       }
       BufferRuntime rt = h.runtime();
-      if (!rt.equals(BufferRuntime.NONE)) {
+      if (rt.isRecorded()) {
         g.writeNumberField("buffer_recv_index", rt.recvIndex());
         g.writeNumberField("buffer_recv_unix_time", rt.recvUnixTime());
         g.writeNumberField("black_padding_px", rt.blackPaddingPixels());
+        g.writeNumberField("suspect_px", rt.suspectPixels());
+        g.writeBooleanField("recovered", rt.recovered());
       }
       g.writeEndObject();
     }
