@@ -90,6 +90,10 @@ public final class SdCard implements Closeable {
   private long buffersScanned;
   private long framesWithMissingData;
   private long largestFrameSpan;
+
+  /** Pixel bytes of a full buffer of this recording: the largest {@code data_length} scanned. */
+  private long fullDataLength;
+
   private ByteBuffer frameWindow;
   private final boolean mappable;
   private ByteBuffer[] mappings;
@@ -444,6 +448,7 @@ public final class SdCard implements Closeable {
         curMaxFbc = -1;
       }
       curMaxFbc = Math.max(curMaxFbc, fbc);
+      fullDataLength = Math.max(fullDataLength, dataLength);
       curBuffers++;
       curPixels += dataLength;
       pos += SectorMath.span(dataLength, l);
@@ -559,9 +564,11 @@ public final class SdCard implements Closeable {
   }
 
   /**
-   * Reads frame {@code k} (random access): its pixels, every buffer header, and its integrity
-   * (missing buffers and padded pixels when the buffers hold fewer than width x height bytes,
-   * excess bytes discarded when they hold more).
+   * Reads frame {@code k} (random access): its pixels, every buffer header, and its integrity. Each
+   * buffer's pixels go to {@code frame_buffer_count} times the data length of a full buffer, so a
+   * buffer the recorder dropped leaves zeros where it was (counted as missing, its pixels as
+   * padded) and the buffers after it keep their rows (docs/formats.md §3.6). Bytes that fall beyond
+   * the frame, or into a slot already filled, are discarded and counted as excess.
    */
   public Frame readFrame(long k) {
     if (closed) {
@@ -571,11 +578,13 @@ public final class SdCard implements Closeable {
     long pos = index.start(k);
     int buffers = index.buffers(k);
     int framePixels = width * height;
+    long full = Math.max(1, fullDataLength);
+    int slots = (int) ((framePixels + full - 1) / full);
+    boolean[] filled = new boolean[slots];
     byte[] pixels = new byte[framePixels];
     List<BufferHeader> headers = new ArrayList<>(buffers);
-    int filled = 0;
+    long covered = 0;
     long excess = 0;
-    long maxFbc = -1;
     // common case: the whole frame in one read into a direct buffer; else one read per buffer
     long frameSpan = index.end(k) - pos;
     ByteBuffer window = null;
@@ -622,19 +631,23 @@ public final class SdCard implements Closeable {
       BufferHeader h = format.decodeUnchecked(words, 0, l);
       headers.add(h);
       long dataLength = Integer.toUnsignedLong(words[dataLengthIndex]);
-      maxFbc = Math.max(maxFbc, Integer.toUnsignedLong(words[frameBufferCountIndex]));
+      long slot = Integer.toUnsignedLong(words[frameBufferCountIndex]);
       int available = (int) Math.min(dataLength, Math.max(0, n - 4L * l));
-      int copy = Math.min(available, framePixels - filled);
-      src.get(rel + 4 * l, pixels, filled, copy);
-      filled += copy;
-      excess += available - copy;
+      if (slot < slots && !filled[(int) slot]) {
+        filled[(int) slot] = true;
+        int at = (int) (slot * full);
+        int copy = (int) Math.min(available, framePixels - at);
+        src.get(rel + 4 * l, pixels, at, copy);
+        covered += copy;
+        excess += available - copy;
+      } else {
+        excess += available;
+      }
       pos += SectorMath.span(dataLength, l);
     }
-    // a corrupt frame_buffer_count can claim any gap; every buffer carries at least one pixel
-    int missingBuffers = (int) Math.min(Math.max(0, maxFbc + 1 - buffers), framePixels);
-    long padded = framePixels - filled;
-    if (padded > 0 && missingBuffers == 0) {
-      missingBuffers = 1; // short of pixels without a gap in the numbering: the tail is missing
+    int missingBuffers = 0;
+    for (boolean f : filled) {
+      missingBuffers += f ? 0 : 1;
     }
     BufferHeader first = headers.get(0);
     return Frame.builder(width, height, PixelType.UINT8)
@@ -645,7 +658,7 @@ public final class SdCard implements Closeable {
         .hostMonotonicNanos(System.nanoTime())
         .wallClock(Instant.now())
         .headers(headers)
-        .integrity(new FrameIntegrity(missingBuffers, padded, excess))
+        .integrity(new FrameIntegrity(missingBuffers, framePixels - covered, excess, 0, 0))
         .build();
   }
 

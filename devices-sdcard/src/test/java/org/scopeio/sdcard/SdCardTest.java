@@ -26,6 +26,7 @@ import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.FormatException;
 import org.scopeio.api.Frame;
+import org.scopeio.api.FrameIntegrity;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.config.ConfigStore;
@@ -191,25 +192,32 @@ class SdCardTest {
   }
 
   @Test
-  void droppedBuffersAreCountedAndTheirFramesFlagged() throws Exception {
+  void aDroppedBufferLeavesAHoleAndTheBuffersAfterItKeepTheirRows() throws Exception {
     Card c = encode("wirefree-sd-layout", 100, 100, 10, 2048, Fault.DROPPED_BUFFERS);
-    assertThat(c.result().buffersDropped()).isEqualTo(2); // frames 2 and 9
+    // buffer 1 of frames 2 and 9, buffer 0 of frame 5
+    assertThat(c.result().buffersDropped()).isEqualTo(3);
+    int perBuffer = 2048 - 36;
     try (SdCard card = SdCard.open(c.path(), layout("wirefree-sd-layout"), "wirefree-sd-layout")) {
       assertThat(card.frameCount()).isEqualTo(10);
-      assertThat(card.info().config().buffersDropped()).isEqualTo(2);
-      assertThat(card.info().framesWithMissingData()).isEqualTo(2);
-      Frame f2 = card.readFrame(2);
-      assertThat(f2.integrity().missingBuffers()).isEqualTo(1);
-      int perBuffer = 2048 - 36;
-      assertThat(f2.integrity().paddedPixels()).isEqualTo(perBuffer);
-      // buffer 0 is intact, buffer 1's pixels are zero, later buffers moved up by one slot
-      byte[] expected = c.frames().get(2);
-      byte[] got = f2.pixels8();
-      assertThat(java.util.Arrays.copyOf(got, perBuffer))
-          .isEqualTo(java.util.Arrays.copyOf(expected, perBuffer));
-      assertThat(f2.headers()).extracting(BufferHeader::frameBufferCount).doesNotContain(1L);
-      assertThat(f2.headers().get(1).get("dropped_buffer_count")).isEqualTo(1);
+      assertThat(card.info().config().buffersDropped()).isEqualTo(3);
+      assertThat(card.info().framesWithMissingData()).isEqualTo(3);
+      for (int k : new int[] {2, 5, 9}) {
+        Frame f = card.readFrame(k);
+        int hole = k == 5 ? 0 : 1;
+        assertThat(f.integrity()).isEqualTo(new FrameIntegrity(1, perBuffer, 0, 0, 0));
+        // what the camera saw, with zeros where the dropped buffer's pixels were
+        byte[] expected = c.frames().get(k).clone();
+        java.util.Arrays.fill(expected, hole * perBuffer, (hole + 1) * perBuffer, (byte) 0);
+        assertThat(f.pixels8()).as("frame %d", k).isEqualTo(expected);
+        assertThat(f.headers())
+            .extracting(BufferHeader::frameBufferCount)
+            .doesNotContain((long) hole);
+        assertThat(f.deviceFrameNumber()).hasValue(k);
+      }
+      assertThat(card.readFrame(2).headers().get(1).get("dropped_buffer_count")).isEqualTo(1);
       assertThat(card.readFrame(3).integrity().isComplete()).isTrue();
+      assertThat(card.readFrame(4).pixels8()).isEqualTo(c.frames().get(4));
+      assertThat(card.readFrame(6).pixels8()).isEqualTo(c.frames().get(6));
     }
   }
 

@@ -28,7 +28,12 @@ public final class SdImageEncoder {
 
   /** Faults a card can have. */
   public enum Fault {
-    /** Buffer 1 of every 7th frame (from frame 2) was never written; counters say so. */
+    /**
+     * The recorder could not keep up and dropped buffers, counting them in {@code
+     * dropped_buffer_count}: buffer 1 of every 7th frame from frame 2, and buffer 0 (the frame's
+     * first) of every 7th frame from frame 5. The buffers after a dropped one keep their {@code
+     * frame_buffer_count}.
+     */
     DROPPED_BUFFERS,
     /** Zeroed sectors follow the data and the config sector holds no buffer counts. */
     ZEROED_TAIL,
@@ -151,7 +156,7 @@ public final class SdImageEncoder {
           int from = b * perBuffer;
           int len = Math.min(perBuffer, framePixels - from);
           long count = bufferCount++;
-          if (faults.contains(Fault.DROPPED_BUFFERS) && b == 1 && f % 7 == 2) {
+          if (faults.contains(Fault.DROPPED_BUFFERS) && droppedBuffer(f, b, buffersPerFrame)) {
             dropped++;
             continue;
           }
@@ -249,6 +254,11 @@ public final class SdImageEncoder {
       return new Result(
           complete, recorded, dropped, Math.max(end, layout.sectors().dataPos()), corruptOffset);
     }
+  }
+
+  /** Whether {@link Fault#DROPPED_BUFFERS} drops buffer {@code b} of frame {@code f}. */
+  static boolean droppedBuffer(int f, int b, int buffersPerFrame) {
+    return buffersPerFrame > 1 && ((b == 1 && f % 7 == 2) || (b == 0 && f % 7 == 5));
   }
 
   private void putHeader(ByteBuffer buf, Map<String, Long> values, int l, long battery) {
