@@ -12,11 +12,11 @@ import org.scopeio.api.PixelType;
 
 /**
  * Groups decoded buffers into frames by {@code frame_num} and {@code frame_buffer_count}
- * (formats.md 4.9, Decisions 19-21): a change of frame number closes the frame; missing buffers
- * leave zero pixels and are counted in the frame's integrity; duplicates are counted and ignored;
- * backward frame-number jumps are counted; {@code buffer_recv_index} is given only to kept buffers.
- * Like mio, buffers before the first {@code frame_buffer_count == 0} are dropped (and counted). The
- * last frame is emitted at {@link #finish()} when complete.
+ * (docs/formats.md §4.9): a change of frame number closes the frame; each buffer's pixels go to its
+ * slot, so missing buffers leave zero pixels, counted in the frame's integrity; duplicates are
+ * counted and ignored; backward frame-number jumps are counted; {@code buffer_recv_index} is given
+ * only to kept buffers. Nothing that arrived is thrown away: a stream that starts or ends inside a
+ * frame gives that frame with its missing buffers counted, as for any other incomplete frame.
  *
  * <p>Not thread-safe: one thread feeds it.
  */
@@ -26,25 +26,38 @@ public final class FrameAssembler {
   private final List<Integer> bufferPixels;
   private final int[] slotOffset;
   private final Consumer<Frame> out;
-  private final Stats stats = new Stats();
   private long currentFrameNum = -1;
   private byte[] pixels;
   private boolean[] filled;
   private List<BufferHeader> headers;
   private long padded;
-  private boolean aligned;
+  private long suspect;
+  private int recovered;
   private long nextIndex;
+  private long buffersKept;
+  private long duplicates;
+  private long backwardJumps;
+  private long framesWithMissingBuffers;
+  private long missingBuffers;
 
-  /** Counts of everything the assembler kept, dropped or found missing. */
-  public static final class Stats {
-    public long buffersKept;
-    public long buffersBeforeStart;
-    public long duplicates;
-    public long backwardJumps;
-    public long framesEmitted;
-    public long framesWithMissingBuffers;
-    public long missingBuffers;
-    public long finalFrameIncomplete;
+  /**
+   * What the assembler kept, ignored and found missing.
+   *
+   * @param buffersKept buffers that went into frames
+   * @param duplicates buffers seen twice for the same frame slot (the first was kept)
+   * @param backwardJumps frame numbers lower than the previous frame's
+   * @param framesEmitted frames assembled
+   * @param framesWithMissingBuffers frames with at least one buffer that never arrived
+   * @param missingBuffers buffer slots of emitted frames that never arrived
+   */
+  public record Stats(
+      long buffersKept,
+      long duplicates,
+      long backwardJumps,
+      long framesEmitted,
+      long framesWithMissingBuffers,
+      long missingBuffers) {
+    public static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0);
   }
 
   public FrameAssembler(int width, int height, List<Integer> bufferPixels, Consumer<Frame> out) {
@@ -58,30 +71,27 @@ public final class FrameAssembler {
     this.out = out;
   }
 
+  /** A snapshot of the counts so far. */
   public Stats stats() {
-    return stats;
+    return new Stats(
+        buffersKept,
+        duplicates,
+        backwardJumps,
+        nextIndex,
+        framesWithMissingBuffers,
+        missingBuffers);
   }
 
   /**
-   * Adds an accepted buffer.
-   *
-   * @param payload writes exactly {@code bufferPixels[frame_buffer_count]} bytes
-   * @param paddedPixels zero pixels the decoder appended to a short buffer
+   * Adds an accepted buffer (its payload writes exactly {@code bufferPixels[frame_buffer_count]}).
    */
-  public void add(
-      BufferHeader header, StreamDecoder.Payload payload, int paddedPixels, Instant received) {
+  public void add(StreamDecoder.Decoded buffer, Instant received) {
+    BufferHeader header = buffer.header();
     int fbc = (int) header.frameBufferCount();
     long frameNum = header.frameNum();
-    if (!aligned) {
-      if (fbc != 0) {
-        stats.buffersBeforeStart++;
-        return;
-      }
-      aligned = true;
-    }
     if (pixels != null && frameNum != currentFrameNum) {
       if (frameNum < currentFrameNum) {
-        stats.backwardJumps++;
+        backwardJumps++;
       }
       emit();
     }
@@ -90,54 +100,49 @@ public final class FrameAssembler {
       filled = new boolean[bufferPixels.size()];
       headers = new ArrayList<>(bufferPixels.size());
       padded = 0;
+      suspect = 0;
+      recovered = 0;
       currentFrameNum = frameNum;
     }
     if (filled[fbc]) {
-      stats.duplicates++;
+      duplicates++;
       return;
     }
     filled[fbc] = true;
-    payload.copyTo(pixels, slotOffset[fbc]);
-    padded += paddedPixels;
+    buffer.payload().copyTo(pixels, slotOffset[fbc]);
+    padded += buffer.paddedPixels();
+    suspect += buffer.suspectPixels();
+    recovered += buffer.recovered() ? 1 : 0;
     double unix = received.getEpochSecond() + received.getNano() / 1e9;
-    headers.add(header.withRuntime(new BufferRuntime(stats.buffersKept++, unix, paddedPixels)));
+    headers.add(
+        header.withRuntime(
+            new BufferRuntime(
+                buffersKept++,
+                unix,
+                buffer.paddedPixels(),
+                buffer.suspectPixels(),
+                buffer.recovered())));
   }
 
-  /** End of input: the frame in progress is emitted if complete, else counted. */
+  /** End of input: the frame in progress is emitted, its missing buffers counted. */
   public void finish() {
-    if (pixels == null) {
-      return;
-    }
-    int missing = missingSlots();
-    if (missing == 0) {
+    if (pixels != null) {
       emit();
-    } else {
-      stats.finalFrameIncomplete++;
-      pixels = null;
     }
-  }
-
-  private int missingSlots() {
-    int missing = 0;
-    for (boolean f : filled) {
-      if (!f) {
-        missing++;
-      }
-    }
-    return missing;
   }
 
   private void emit() {
-    int missing = missingSlots();
+    int missing = 0;
     long missingPixels = 0;
     for (int i = 0; i < filled.length; i++) {
       if (!filled[i]) {
+        missing++;
         missingPixels += bufferPixels.get(i);
       }
     }
     if (missing > 0) {
-      stats.framesWithMissingBuffers++;
-      stats.missingBuffers += missing;
+      framesWithMissingBuffers++;
+      missingBuffers += missing;
     }
     BufferHeader first = headers.get(0);
     Frame f =
@@ -149,10 +154,9 @@ public final class FrameAssembler {
             .hostMonotonicNanos(System.nanoTime())
             .wallClock(Instant.now())
             .headers(headers)
-            .integrity(new FrameIntegrity(missing, padded + missingPixels, 0))
+            .integrity(new FrameIntegrity(missing, padded + missingPixels, 0, suspect, recovered))
             .build();
     pixels = null;
-    stats.framesEmitted++;
     out.accept(f);
   }
 }

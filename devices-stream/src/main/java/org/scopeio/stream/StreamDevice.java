@@ -56,6 +56,10 @@ public final class StreamDevice implements Device {
   private long overlongSpans;
   private long discardedBits;
   private long shortBuffers;
+  private long fillerSlips;
+  private long slippedBuffers;
+  private long mergedSpans;
+  private long recoveredBuffers;
   private boolean ended;
   private boolean closed;
 
@@ -246,15 +250,30 @@ public final class StreamDevice implements Device {
 
   private void onBuffer(byte[] data, long bits, boolean endOfStream) {
     buffersSplit++;
-    StreamDecoder.Decoded d = decoder.decode(data, bits, endOfStream);
-    if (!d.accepted()) {
-      rejected.merge(d.rejection(), 1L, Long::sum);
-      return;
-    }
-    if (d.shortfallBits() > 0) {
+    StreamDecoder.Span span = decoder.decode(data, bits, endOfStream);
+    if (span.shortfallBits() > 0) {
       shortBuffers++;
     }
-    assembler.add(d.header(), d.payload(), d.paddedPixels(), Instant.now());
+    if (span.merged()) {
+      mergedSpans++;
+    }
+    discardedBits += span.unrecoveredBits();
+    Instant now = Instant.now();
+    for (StreamDecoder.Decoded d : span.buffers()) {
+      if (!d.accepted()) {
+        rejected.merge(d.rejection(), 1L, Long::sum);
+        continue;
+      }
+      if (d.recovered()) {
+        recoveredBuffers++;
+      }
+      if (d.check() == StreamDecoder.PixelCheck.SLIPPED) {
+        slippedBuffers++;
+      } else if (d.check() == StreamDecoder.PixelCheck.EXACT && span.lengthDifferenceBits() != 0) {
+        fillerSlips++;
+      }
+      assembler.add(d, now);
+    }
   }
 
   @Override
@@ -307,19 +326,21 @@ public final class StreamDevice implements Device {
 
   /** What the decoder kept, rejected and found missing. */
   public synchronized StreamStats stats() {
-    FrameAssembler.Stats a = assembler == null ? new FrameAssembler.Stats() : assembler.stats();
+    FrameAssembler.Stats a = assembler == null ? FrameAssembler.Stats.NONE : assembler.stats();
     return new StreamStats(
         buffersSplit,
-        a.buffersKept,
+        a.buffersKept(),
         Map.copyOf(rejected),
         overlongSpans,
         shortBuffers,
-        a.duplicates,
-        a.backwardJumps,
-        a.buffersBeforeStart,
-        a.missingBuffers,
-        a.framesEmitted,
-        a.finalFrameIncomplete,
+        fillerSlips,
+        slippedBuffers,
+        mergedSpans,
+        recoveredBuffers,
+        a.duplicates(),
+        a.backwardJumps(),
+        a.missingBuffers(),
+        a.framesEmitted(),
         discardedBits);
   }
 
@@ -331,11 +352,7 @@ public final class StreamDevice implements Device {
   @Override
   public synchronized DeviceCounters counters() {
     StreamStats s = stats();
-    long dropped =
-        s.rejected().values().stream().mapToLong(Long::longValue).sum()
-            + s.overlongSpans()
-            + s.duplicates()
-            + s.buffersBeforeStart();
+    long dropped = s.rejectedBuffers() + s.overlongSpans() + s.duplicates();
     return new DeviceCounters(
         delivered.get(),
         queue == null ? 0 : queue.dropped(),

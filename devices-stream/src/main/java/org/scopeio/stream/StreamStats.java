@@ -9,14 +9,19 @@ import java.util.Map;
  * @param buffersKept buffers that went into frames
  * @param rejected buffers rejected by the decoder, by reason
  * @param overlongSpans spans longer than four buffers with no preamble, dropped by the splitter
- * @param shortBuffers accepted buffers shorter than nominal (bit slips, truncation)
+ * @param shortBuffers spans shorter than one buffer (bits lost in the filler, the pixels or both)
+ * @param fillerSlips spans longer or shorter than one buffer whose filler took the slip: their
+ *     pixels are exact
+ * @param slippedBuffers buffers whose filler does not start where their pixels end: bits were lost
+ *     or gained inside the pixels, which are counted as suspect
+ * @param mergedSpans spans holding more than one buffer because a preamble was corrupted
+ * @param recoveredBuffers buffers found at their predicted place inside merged spans
  * @param duplicates buffers seen twice for the same frame slot (the first was kept)
  * @param backwardJumps frame numbers lower than the previous frame's
- * @param buffersBeforeStart buffers before the first start of a frame, dropped as mio does
  * @param missingBuffers buffer slots of emitted frames that never arrived
  * @param framesEmitted frames assembled
- * @param finalFrameIncomplete 1 if the stream ended inside a frame that was not emitted
- * @param discardedBits bits before the first preamble (or after an over-long span)
+ * @param discardedBits bits before the first preamble, after an over-long span, or in a merged span
+ *     where no buffer could be placed
  */
 public record StreamStats(
     long buffersSplit,
@@ -24,32 +29,42 @@ public record StreamStats(
     Map<StreamDecoder.Rejection, Long> rejected,
     long overlongSpans,
     long shortBuffers,
+    long fillerSlips,
+    long slippedBuffers,
+    long mergedSpans,
+    long recoveredBuffers,
     long duplicates,
     long backwardJumps,
-    long buffersBeforeStart,
     long missingBuffers,
     long framesEmitted,
-    long finalFrameIncomplete,
     long discardedBits) {
+
+  /** Buffers rejected for any reason. */
+  public long rejectedBuffers() {
+    return rejected.values().stream().mapToLong(Long::longValue).sum();
+  }
 
   /** One line for summaries. */
   public String describe() {
     return String.format(
-        "buffers: %d split, %d kept, %d rejected %s, %d over-long spans, %d short, %d duplicate,"
-            + " %d before the first frame, %d missing; frames: %d assembled, %d backward jumps,"
-            + " %d incomplete at the end; %d bits discarded",
+        "buffers: %d split, %d kept, %d rejected %s, %d short, %d filler slips (pixels intact),"
+            + " %d with slipped pixels, %d merged spans, %d recovered, %d over-long spans,"
+            + " %d duplicate, %d missing; frames: %d assembled, %d backward jumps;"
+            + " %d bits discarded",
         buffersSplit,
         buffersKept,
-        rejected.values().stream().mapToLong(Long::longValue).sum(),
+        rejectedBuffers(),
         rejected,
-        overlongSpans,
         shortBuffers,
+        fillerSlips,
+        slippedBuffers,
+        mergedSpans,
+        recoveredBuffers,
+        overlongSpans,
         duplicates,
-        buffersBeforeStart,
         missingBuffers,
         framesEmitted,
         backwardJumps,
-        finalFrameIncomplete,
         discardedBits);
   }
 }

@@ -170,34 +170,52 @@ class StreamDeviceTest {
   }
 
   @Test
-  void aBitSlipShortensOneBufferAndLaterFramesStayExact() throws Exception {
-    Capture cap = encode(W200, 3, Fault.BIT_SLIP);
+  void aSlipInsideThePixelsMakesThemSuspectAndLaterFramesStayExact() throws Exception {
+    Capture cap = encode(W200, 3, Fault.PAYLOAD_SLIP);
     StreamDevice[] d = new StreamDevice[1];
     List<Frame> frames = decode(W200, cap.bytes(), 8192, d);
     assertThat(frames).hasSize(3);
     assertThat(d[0].stats().shortBuffers()).isEqualTo(1);
-    // buffer 5 of frame 0 is intact up to the slip, in the middle of its payload
+    assertThat(d[0].stats().slippedBuffers()).isEqualTo(1);
+    // buffer 5 of frame 0 loses 37 bits in the middle of its pixels: intact up to the slip; the
+    // intact filler starts 37 bits early, so 5032 - 5 whole pixels arrived (suspect) and 5 are
+    // padded
+    Frame f0 = frames.get(0);
     int slipPixel = 5 * 5032 + 5032 / 2;
-    assertThat(Arrays.copyOf(frames.get(0).pixels8(), slipPixel - 8))
-        .isEqualTo(Arrays.copyOf(cap.frames().get(0), slipPixel - 8));
+    assertThat(Arrays.copyOf(f0.pixels8(), slipPixel))
+        .isEqualTo(Arrays.copyOf(cap.frames().get(0), slipPixel));
+    assertThat(f0.integrity().suspectPixels()).isEqualTo(5032 - 5);
+    assertThat(f0.integrity().paddedPixels()).isEqualTo(5);
+    assertThat(f0.headers().get(5).runtime().suspectPixels()).isEqualTo(5032 - 5);
     assertThat(frames.get(1).pixels8()).isEqualTo(cap.frames().get(1));
     assertThat(frames.get(2).pixels8()).isEqualTo(cap.frames().get(2));
   }
 
   @Test
-  void aFlippedPreambleMergesTwoBuffersWhichAreRejectedAndCounted() throws Exception {
+  void slipsInTheFillerLoseNoPixel() throws Exception {
+    Capture cap = encode(W200, 5, Fault.DUMMY_SLIP);
+    StreamDevice[] d = new StreamDevice[1];
+    List<Frame> frames = decode(W200, cap.bytes(), 8192, d);
+    assertThat(frames).extracting(Frame::pixels8).containsExactlyElementsOf(cap.frames());
+    assertThat(frames).allMatch(f -> f.integrity().isComplete());
+    assertThat(d[0].stats().fillerSlips()).isEqualTo(StreamEncoder.DUMMY_SLIPS.length);
+    assertThat(d[0].stats().shortBuffers()).isEqualTo(3); // -36, -29, -12; +3 and +5 are long
+    assertThat(d[0].stats().slippedBuffers()).isZero();
+  }
+
+  @Test
+  void aFlippedPreambleMergesTwoBuffersAndTheSecondIsRecovered() throws Exception {
     Capture cap = encode(W200, 3, Fault.FLIPPED_PREAMBLE);
     StreamDevice[] d = new StreamDevice[1];
     List<Frame> frames = decode(W200, cap.bytes(), 8192, d);
-    assertThat(frames).hasSize(3);
-    assertThat(d[0].stats().rejected()).containsEntry(StreamDecoder.Rejection.OVERLONG, 1L);
-    Frame f1 = frames.get(1);
-    assertThat(f1.integrity().missingBuffers()).isEqualTo(2);
-    assertThat(f1.integrity().paddedPixels()).isEqualTo(2 * 5032);
-    // the buffers that did arrive are exact
-    assertThat(Arrays.copyOfRange(f1.pixels8(), 2 * 5032, 40000))
-        .isEqualTo(Arrays.copyOfRange(cap.frames().get(1), 2 * 5032, 40000));
-    assertThat(frames.get(2).pixels8()).isEqualTo(cap.frames().get(2));
+    assertThat(frames).extracting(Frame::pixels8).containsExactlyElementsOf(cap.frames());
+    StreamStats s = d[0].stats();
+    assertThat(s.rejected()).isEmpty();
+    assertThat(s.mergedSpans()).isEqualTo(1);
+    assertThat(s.recoveredBuffers()).isEqualTo(1);
+    Frame f1 = frames.get(1); // buffer 9 = frame 1, slot 1
+    assertThat(f1.integrity()).isEqualTo(new org.scopeio.api.FrameIntegrity(0, 0, 0, 0, 1));
+    assertThat(f1.headers().get(1).runtime().recovered()).isTrue();
   }
 
   @Test
@@ -219,6 +237,8 @@ class StreamDeviceTest {
     assertThat(f2.integrity().missingBuffers()).isZero();
     assertThat(f2.integrity().paddedPixels()).isEqualTo(5032 - 5032 / 2);
     assertThat(f2.headers().get(1).runtime().blackPaddingPixels()).isEqualTo(5032 - 5032 / 2);
+    // the pixels before the cut arrived, but nothing tells a cut from a long slip: suspect
+    assertThat(f2.integrity().suspectPixels()).isEqualTo(5032 / 2);
     assertThat(Arrays.copyOfRange(f2.pixels8(), 5032, 5032 + 5032 / 2))
         .isEqualTo(Arrays.copyOfRange(cap.frames().get(2), 5032, 5032 + 5032 / 2));
     assertThat(Arrays.copyOfRange(f2.pixels8(), 5032 + 5032 / 2, 2 * 5032)).containsOnly(0);

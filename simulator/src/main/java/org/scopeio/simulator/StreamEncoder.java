@@ -21,13 +21,22 @@ import org.scopeio.api.format.StreamDevConfig;
  */
 public final class StreamEncoder {
 
-  /** Faults of real captures. */
+  /**
+   * Faults of real captures, each made the way the device makes it: the encoder changes the bits on
+   * the wire, never what a decoder sees (docs/formats.md §4.3).
+   */
   public enum Fault {
     /** 3 zero bits before everything: no preamble is byte aligned. */
     MISALIGNED,
-    /** Buffer 5 loses 37 bits inside its pixels: later preambles move to another bit phase. */
-    BIT_SLIP,
-    /** One bit of buffer 9's preamble is flipped: buffers 8 and 9 arrive merged. */
+    /**
+     * The receiver re-locks its clock in the filler in front of buffers 3, 11, 20, 27 and 34 and
+     * loses 36, 29 and 12 bits there, then gains 3 and 5 (random bits), each at a place inside the
+     * filler drawn from the seed ({@link #DUMMY_SLIPS}). Every pixel is sent intact.
+     */
+    DUMMY_SLIP,
+    /** Buffer 5 loses 37 bits in the middle of its pixels: the rest of them shift. */
+    PAYLOAD_SLIP,
+    /** One bit of buffer 9's preamble is flipped: buffers 8 and 9 arrive as one span. */
     FLIPPED_PREAMBLE,
     /** Buffer 12 is never sent. */
     DROPPED_BUFFER,
@@ -38,7 +47,12 @@ public final class StreamEncoder {
     /** 1000 random bytes before the first buffer. */
     GARBAGE_START,
     /** The stream ends in the middle of its last buffer. */
-    CUT_MID_BUFFER;
+    CUT_MID_BUFFER,
+    /**
+     * The capture starts late, in the middle of buffer 3's pixels: frame 0's buffers 0 to 3 never
+     * arrive (the receiver was switched on while the miniscope was sending).
+     */
+    LATE_START;
 
     public static Fault fromId(String id) {
       return EnumIds.parse(Fault.class, id, "stream fault");
@@ -63,6 +77,18 @@ public final class StreamEncoder {
   public record Result(int frames, long buffers, long bits) {}
 
   static final byte[] DUMMY_WORD = {0x33, 0x33, 0x00, (byte) 0xFF};
+
+  /**
+   * Slips of {@link Fault#DUMMY_SLIP}: the buffer whose filler slips, and the bits lost (negative)
+   * or gained there. The real capture behind this fault showed -36 and -29.
+   */
+  public static final int[][] DUMMY_SLIPS = {{3, -36}, {11, -29}, {20, -12}, {27, 3}, {34, 5}};
+
+  /** Buffer whose pixels lose {@link #PAYLOAD_SLIP_BITS} with {@link Fault#PAYLOAD_SLIP}. */
+  public static final int PAYLOAD_SLIP_BUFFER = 5;
+
+  /** Bits lost in the middle of a buffer's pixels with {@link Fault#PAYLOAD_SLIP}. */
+  public static final int PAYLOAD_SLIP_BITS = 37;
 
   private final StreamDevConfig config;
   private final BufferHeaderFormat format;
@@ -92,6 +118,11 @@ public final class StreamEncoder {
       throw new IllegalArgumentException(
           "header format '" + format.id() + "' needs more words than header_len leaves");
     }
+  }
+
+  /** The scene this encoder's camera sees (the pixels it sends, before any fault). */
+  public SceneConfig scene() {
+    return scene;
   }
 
   /** Writes the stream to {@code out} (not closed). */
@@ -176,16 +207,35 @@ public final class StreamEncoder {
         if (faults.contains(Fault.DROPPED_BUFFER) && n == 12) {
           continue;
         }
+        if (faults.contains(Fault.LATE_START) && n <= 3) {
+          if (n == 3) {
+            long captured = 8L * (at + payloadBytes / 2);
+            bits.bitsFrom(wire, captured, length - captured);
+            sent++;
+          }
+          continue;
+        }
         if (faults.contains(Fault.TRUNCATED_BUFFER) && n == 17) {
           length = 8L * (at + payloadBytes / 2);
         }
         if (faults.contains(Fault.CUT_MID_BUFFER) && f == frames - 1 && b == perBuffer.size() - 1) {
           length = 8L * (at + payloadBytes / 3);
         }
-        if (faults.contains(Fault.BIT_SLIP) && n == 5) {
+        int fillerSlip = faults.contains(Fault.DUMMY_SLIP) ? dummySlip(n) : 0;
+        if (fillerSlip != 0 && config.dummyWords() > 0) {
+          // the receiver drops or invents bits somewhere in the filler while it re-locks
+          long filler = 32L * config.dummyWords();
+          int lost = Math.max(0, -fillerSlip);
+          long slipAt = (long) (random.nextDouble() * (filler - lost + 1));
+          bits.bits(wire, slipAt);
+          for (int k = 0; k < fillerSlip; k++) {
+            bits.bits(new byte[] {(byte) (random.nextBoolean() ? 0x80 : 0)}, 1);
+          }
+          bits.bitsFrom(wire, slipAt + lost, length - slipAt - lost);
+        } else if (faults.contains(Fault.PAYLOAD_SLIP) && n == PAYLOAD_SLIP_BUFFER) {
           long slipAt = 8L * (at + payloadBytes / 2);
           bits.bits(wire, slipAt);
-          bits.bitsFrom(wire, slipAt + 37, length - slipAt - 37);
+          bits.bitsFrom(wire, slipAt + PAYLOAD_SLIP_BITS, length - slipAt - PAYLOAD_SLIP_BITS);
         } else {
           bits.bits(wire, length);
         }
@@ -243,6 +293,15 @@ public final class StreamEncoder {
     t.setDaemon(true);
     t.start();
     return in;
+  }
+
+  private static int dummySlip(long buffer) {
+    for (int[] slip : DUMMY_SLIPS) {
+      if (slip[0] == buffer) {
+        return slip[1];
+      }
+    }
+    return 0;
   }
 
   /** The preamble as it appears on the wire. */

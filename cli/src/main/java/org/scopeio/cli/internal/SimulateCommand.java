@@ -188,8 +188,9 @@ public final class SimulateCommand implements Runnable {
         split = ",",
         paramLabel = "FAULT",
         description =
-            "Faults: misaligned, bit-slip, flipped-preamble, dropped-buffer, duplicated-buffer,"
-                + " truncated-buffer, garbage-start, cut-mid-buffer.")
+            "Faults: misaligned, dummy-slip, payload-slip, flipped-preamble, dropped-buffer,"
+                + " duplicated-buffer, truncated-buffer, garbage-start, cut-mid-buffer,"
+                + " late-start.")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--force", description = "Overwrite <out.bin> if it exists.")
