@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * BufferHeaderFormat#decode} or {@link BufferHeaderFormat#decodeUnchecked}.
  */
 public final class BufferHeader {
-  /** Field names shared by the SD and stream formats (formats.md 2.1). */
+  /** Field names shared by the SD and stream formats (docs/formats.md §2.1). */
   public static final String LINKED_LIST = "linked_list";
 
   public static final String FRAME_NUM = "frame_num";

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 
 /**
  * Where each field of a device's buffer header sits: field name to the index of a 32-bit word in
- * the decoded header (formats.md section 2). A field declared with no index is optional and absent
+ * the decoded header (docs/formats.md §2). A field declared with no index is optional and absent
  * from headers of this format. Immutable and thread-safe.
  *
  * <p>Formats are usually loaded as configs ({@code sd-buffer-header}, {@code stream-buffer-header},

@@ -30,7 +30,7 @@ class BufferHeaderFormatTest {
 
   @Test
   void validatedAndFastPathYieldTheSameValuesInFieldOrder() {
-    // formats.md 2.1, test_buffer_from_format: indices 0..7, values 10..3
+    // docs/formats.md §2.1, test_buffer_from_format: indices 0..7, values 10..3
     BufferHeaderFormat f = indices0to7();
     BufferHeader checked = f.decode(new long[] {10, 9, 8, 7, 6, 5, 4, 3});
     BufferHeader fast = f.decodeUnchecked(new int[] {99, 10, 9, 8, 7, 6, 5, 4, 3}, 1, 8);

@@ -29,7 +29,7 @@ import org.scopeio.api.PixelType;
 import org.scopeio.api.format.SdLayout;
 
 /**
- * A wire-free miniscope SD card, or an image of one, opened read-only (formats.md section 3).
+ * A wire-free miniscope SD card, or an image of one, opened read-only (docs/formats.md §3).
  *
  * <p>{@link #open} reads the header and config sectors and scans every buffer header once (no pixel
  * data) to build an index of frames, so {@link #frameCount()} is exact and {@link #readFrame(long)}

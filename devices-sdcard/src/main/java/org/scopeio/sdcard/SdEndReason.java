@@ -1,6 +1,6 @@
 package org.scopeio.sdcard;
 
-/** Why the data of a card end where they do (formats.md 3.8, Decision 2). */
+/** Why the data of a card end where they do (docs/formats.md §3.8, decision 2). */
 public enum SdEndReason {
   /** A buffer header length word of 0: erased or zeroed sectors after the recording. */
   ZERO_LENGTH,

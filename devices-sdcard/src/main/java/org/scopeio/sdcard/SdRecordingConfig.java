@@ -1,7 +1,7 @@
 package org.scopeio.sdcard;
 
 /**
- * The config sector: the settings the scope actually recorded with (formats.md 3.4).
+ * The config sector: the settings the scope actually recorded with (docs/formats.md §3.4).
  *
  * @param width pixel columns
  * @param height pixel rows

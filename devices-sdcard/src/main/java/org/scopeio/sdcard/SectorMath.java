@@ -1,7 +1,7 @@
 package org.scopeio.sdcard;
 
 /**
- * Sector rounding of SD card buffers (formats.md 3.5): a buffer of {@code L} header words and
+ * Sector rounding of SD card buffers (docs/formats.md §3.5): a buffer of {@code L} header words and
  * {@code data_length} pixel bytes occupies whole 512-byte sectors, and the next buffer starts on
  * the following sector boundary.
  */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The worked examples of formats.md 3.5. */
+/** The worked examples of docs/formats.md §3.5. */
 class SectorMathTest {
   @ParameterizedTest(name = "L={0} data_length={1}")
   @CsvSource({

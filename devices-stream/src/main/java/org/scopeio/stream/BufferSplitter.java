@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into buffers at every occurrence of a preamble bit pattern, at any bit
- * offset (formats.md 4.4 with Decisions 12-14). Each buffer is the bits from one preamble up to the
- * next, as bytes, the last byte zero-padded on the right, exactly as mio cuts them; bytes before
- * the first preamble are counted and dropped; the final buffer is emitted by {@link #finish()}.
+ * offset (docs/formats.md §4.4, decisions 12 to 14). Each buffer is the bits from one preamble up
+ * to the next, as bytes, the last byte zero-padded on the right, exactly as mio cuts them; bytes
+ * before the first preamble are counted and dropped; the final buffer is emitted by {@link
+ * #finish()}.
  *
  * <p>The result does not depend on how the input is chunked. Memory is bounded: when no preamble
  * follows within {@code maxSpanBits}, the span so far is reported to {@link Sink#overlong} (it is
@@ -82,8 +83,8 @@ public final class BufferSplitter {
    * A splitter that first looks for the next preamble exactly {@code expectedSpanBits} after the
    * last one (one nominal buffer), and scans the bits in between only when it is not there. This
    * makes clean streams fast, and a preamble pattern that happens to occur inside pixel data no
-   * longer splits a buffer (mio bug #17); short, long or lost buffers are found by the full scan.
-   * The result still does not depend on how the input is chunked.
+   * longer splits a buffer (docs/formats.md §4.4); short, long or lost buffers are found by the
+   * full scan. The result still does not depend on how the input is chunked.
    *
    * @param expectedSpanBits the nominal buffer length in bits, or 0 to always scan
    */
@@ -113,7 +114,7 @@ public final class BufferSplitter {
 
   /**
    * The bit pattern searched for: the preamble bytes, with the whole bit sequence reversed when
-   * {@code reverseHeaderBits} is set, as mio builds it (Decision 13).
+   * {@code reverseHeaderBits} is set, as mio builds it (docs/formats.md, decision 13).
    */
   public static byte[] searchPattern(byte[] preamble, boolean reverseHeaderBits) {
     if (!reverseHeaderBits) {

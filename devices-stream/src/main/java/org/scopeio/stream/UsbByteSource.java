@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * Bytes from a USB bulk-in endpoint with several transfers in flight, so the device always has a
  * transfer to fill while the previous one is being decoded. After a short transfer only the bytes
- * received are passed on (Decision 22); a timed-out transfer passes on what it carried; a lost
- * device or a failed transfer is an error naming the device.
+ * received are passed on (docs/formats.md, decision 22); a timed-out transfer passes on what it
+ * carried; a lost device or a failed transfer is an error naming the device.
  */
 public final class UsbByteSource implements ByteSource {
   private final UsbTransport transport;

@@ -1,9 +1,9 @@
 package org.scopeio.stream;
 
 /**
- * The bit and byte reversals of the wireless stream (formats.md 4.5), exactly as mio's code does
- * them: the "bits" flag reverses all 32 bits of each little-endian word ({@code bitrev32}), the
- * "bytes" flag reverses the word's byte order ({@code bswap32}). With both flags set, as in the
+ * The bit and byte reversals of the wireless stream (docs/formats.md §4.5), exactly as mio's code
+ * does them: the "bits" flag reverses all 32 bits of each little-endian word ({@code bitrev32}),
+ * the "bytes" flag reverses the word's byte order ({@code bswap32}). With both flags set, as in the
  * shipped configs, a header word is the bit-reversed big-endian read of its four wire bytes and
  * each payload pixel is its wire byte with the bits reversed.
  */

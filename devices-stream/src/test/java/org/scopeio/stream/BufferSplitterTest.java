@@ -60,7 +60,7 @@ class BufferSplitterTest {
   @ValueSource(ints = {3, 5, 7, 1, 100})
   void miosChunkingTestAndTheFinalBufferToo(int chunk) {
     // mio: preamble "ab", "ab000" x 3 read in chunks of 3, 5 or 7 bytes; mio yields two buffers,
-    // Scopeio also emits the third at end of input (Decision 14)
+    // Scopeio also emits the third at end of input (docs/formats.md, decision 14)
     byte[] stream = "ab000ab000ab000".getBytes(StandardCharsets.US_ASCII);
     Collect c = split("ab".getBytes(StandardCharsets.US_ASCII), 1000, stream, chunk);
     String ab000 = java.util.HexFormat.of().formatHex("ab000".getBytes(StandardCharsets.US_ASCII));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The test vectors of formats.md 4.5. */
+/** The test vectors of docs/formats.md §4.5. */
 class WordOrderTest {
 
   static byte[] input() {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of architecture.md, checked on the compiled main classes of every module
- * (this module depends on all of them).
+ * The dependency rules of docs/architecture.md, checked on the compiled main classes of every
+ * module (this module depends on all of them).
  */
 class ArchitectureTest {
   static JavaClasses classes;

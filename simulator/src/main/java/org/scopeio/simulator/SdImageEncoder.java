@@ -16,7 +16,7 @@ import org.scopeio.api.PixelType;
 import org.scopeio.api.format.SdLayout;
 
 /**
- * Writes byte-exact wire-free SD card images (formats.md section 3) of a {@link CalciumScene}, for
+ * Writes byte-exact wire-free SD card images (docs/formats.md §3) of a {@link CalciumScene}, for
  * any {@link SdLayout}, frame size, frame rate and buffer size, optionally with the faults real
  * cards show. The image is written as it is encoded (constant memory).
  *

@@ -13,11 +13,11 @@ import org.scopeio.api.PixelType;
 import org.scopeio.api.format.StreamDevConfig;
 
 /**
- * Writes the wire bytes of a wireless miniscope (formats.md 4.3) for any {@link StreamDevConfig}
- * from a {@link CalciumScene}: per buffer, {@code dummy_words} filler words ({@code 33 33 00 FF}),
- * the preamble as searched for, the header words and a full-length payload, each word with the
- * inverse of the config's bit and byte reversals. Faults on request reproduce what real captures
- * show. Output is streamed (constant memory).
+ * Writes the wire bytes of a wireless miniscope (docs/formats.md §4.3) for any {@link
+ * StreamDevConfig} from a {@link CalciumScene}: per buffer, {@code dummy_words} filler words
+ * ({@code 33 33 00 FF}), the preamble as searched for, the header words and a full-length payload,
+ * each word with the inverse of the config's bit and byte reversals. Faults on request reproduce
+ * what real captures show. Output is streamed (constant memory).
  */
 public final class StreamEncoder {
 

@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds, parses and binds config files, following mio's rules (formats.md section 1) with Scopeio's
+ * Finds, parses and binds config files, following mio's rules (docs/formats.md §1) with Scopeio's
  * decisions.
  *
  * <ul>

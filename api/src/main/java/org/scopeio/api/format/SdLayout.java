@@ -8,8 +8,8 @@ import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.config.ConfigType;
 
 /**
- * Where a wire-free miniscope puts things on its SD card (formats.md section 3), bound from the
- * same YAML as mio's {@code SDLayout} files ({@code wirefree-sd-layout}, {@code
+ * Where a wire-free miniscope puts things on its SD card (docs/formats.md §3), bound from the same
+ * YAML as mio's {@code SDLayout} files ({@code wirefree-sd-layout}, {@code
  * wirefree-sd-layout-battery}). Pure data: {@code devices-sdcard} reads cards with it and the
  * simulator writes them.
  *

@@ -10,11 +10,11 @@ import org.scopeio.api.config.ConfigType;
 
 /**
  * A wireless (FPGA or UART) stream device, bound from the same YAML as mio's {@code
- * StreamDevConfig} files such as {@code wireless-200px} (formats.md 4.2). Pure data: {@code
+ * StreamDevConfig} files such as {@code wireless-200px} (docs/formats.md §4.2). Pure data: {@code
  * devices-stream} decodes streams with it and the simulator encodes them.
  *
  * @param device {@code OK} (Opal Kelly FPGA) or {@code UART}; informational
- * @param bitstream FPGA image, or {@code null} for none (Decision 29)
+ * @param bitstream FPGA image, or {@code null} for none (docs/formats.md, decision 29)
  * @param port serial port, for UART devices
  * @param baudrate serial baud rate, for UART devices
  * @param frameWidth pixel columns
@@ -120,9 +120,9 @@ public record StreamDevConfig(
   }
 
   /**
-   * The preamble bytes (Decision 17). A hex string keeps every digit as written ({@code
-   * "0x00ABCDEF"} is 4 bytes); a YAML integer is taken as whole 32-bit words ({@code 0x12345678} is
-   * {@code 12 34 56 78}).
+   * The preamble bytes (docs/formats.md, decision 17). A hex string keeps every digit as written
+   * ({@code "0x00ABCDEF"} is 4 bytes); a YAML integer is taken as whole 32-bit words ({@code
+   * 0x12345678} is {@code 12 34 56 78}).
    */
   public byte[] preambleBytes() {
     return preambleBytes(preamble);
@@ -226,8 +226,8 @@ public record StreamDevConfig(
   }
 
   /**
-   * Pixels in a full buffer (formats.md 4.7): {@code buffer_block_length * block_size - header_len
-   * / 8 - 4 * dummy_words}.
+   * Pixels in a full buffer (docs/formats.md §4.7): {@code buffer_block_length * block_size -
+   * header_len / 8 - 4 * dummy_words}.
    */
   public int pixelsPerBuffer() {
     return pixelsPerBufferOf(bufferBlockLength, blockSize, headerLen, dummyWords);
@@ -239,7 +239,7 @@ public record StreamDevConfig(
 
   /**
    * Pixels carried by each buffer of a frame, with no empty trailing slot when the frame divides
-   * exactly (Decision 18): 7 x 5032 + 4776 for {@code wireless-200px}.
+   * exactly (docs/formats.md, decision 18): 7 x 5032 + 4776 for {@code wireless-200px}.
    */
   public List<Integer> bufferPixels() {
     int total = frameWidth * frameHeight;
@@ -252,8 +252,8 @@ public record StreamDevConfig(
   }
 
   /**
-   * ADC scaling of the voltage fields (formats.md 4.6): {@code raw / 2^bitdepth * ref_voltage *
-   * divider}.
+   * ADC scaling of the voltage fields (docs/formats.md §4.6): {@code raw / 2^bitdepth * ref_voltage
+   * * divider}.
    */
   public record AdcScaling(
       Double refVoltage, Integer bitdepth, Double batteryDivFactor, Double vinDivFactor) {

@@ -4,7 +4,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * One update of one miniscope (or of all, device id 0): five bytes on the wire (formats.md 5.2):
+ * One update of one miniscope (or of all, device id 0): five bytes on the wire (docs/formats.md
+ * §5.2):
  *
  * <pre>
  * device id         00dddddd   0 = all devices, 1 to 63

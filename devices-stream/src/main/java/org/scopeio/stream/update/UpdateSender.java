@@ -17,7 +17,7 @@ import org.scopeio.api.DeviceException;
  * to send each byte as infrared; no acknowledgement comes back.
  */
 public final class UpdateSender {
-  /** The pause after each byte that mio uses (formats.md 5.2). */
+  /** The pause after each byte that mio uses (docs/formats.md §5.2). */
   public static final Duration DEFAULT_PAUSE = Duration.ofMillis(100);
 
   private final UpdatePort.Opener opener;

@@ -11,7 +11,7 @@ import org.scopeio.api.ConfigException;
 import org.scopeio.api.config.ConfigStore;
 
 class DeviceUpdateTest {
-  /** Every example of formats.md 5.2. */
+  /** Every example of docs/formats.md §5.2. */
   @ParameterizedTest(name = "device {0} {1}={2} -> {3}")
   @CsvSource({
     "1, LED, 2, 01 C0 42 80 FF",

@@ -6,8 +6,8 @@ public final class Wire {
 
   /**
    * Writes {@code src} (a multiple of 4 bytes) to {@code dst} at {@code at}, each 32-bit word
-   * transformed as formats.md 4.5's table says for the two payload flags. Each transform is its own
-   * inverse, so this both encodes and decodes.
+   * transformed as docs/formats.md §4.5's table says for the two payload flags. Each transform is
+   * its own inverse, so this both encodes and decodes.
    */
   public static void payload(byte[] src, byte[] dst, int at, boolean bits, boolean bytes) {
     for (int w = 0; w < src.length; w += 4) {
