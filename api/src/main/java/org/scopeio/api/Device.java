@@ -61,6 +61,15 @@ public interface Device extends AutoCloseable {
    */
   Optional<Frame> next(Duration timeout) throws InterruptedException;
 
+  /**
+   * The files this device reads (a card image, a capture, a raw video and its sidecar), known once
+   * it is created. A recording never writes, replaces or deletes them, even with {@code --force}.
+   * Devices that read no file (cameras, the simulator) return none.
+   */
+  default java.util.Set<java.nio.file.Path> inputs() {
+    return java.util.Set.of();
+  }
+
   /** What has been delivered and lost so far; safe from any thread. */
   DeviceCounters counters();
 

@@ -3,8 +3,12 @@ package org.scopeio.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 
-/** The checks every command and writer makes before it creates an output file. */
+/**
+ * The checks every command and writer makes before it creates, replaces or deletes an output file:
+ * the one place that keeps a recording from destroying what it reads.
+ */
 public final class OutputFiles {
   private OutputFiles() {}
 
@@ -18,11 +22,22 @@ public final class OutputFiles {
   }
 
   /**
-   * Fails if {@code file} exists and may not be overwritten; creates its parent directories.
-   *
-   * @throws WriteException naming the file
+   * Readies {@code file} for writing with {@code options}: see {@link #prepare(Path,
+   * OverwritePolicy, Collection)}.
    */
-  public static void prepare(Path file, OverwritePolicy policy) {
+  public static void prepare(Path file, WriterOptions options) {
+    prepare(file, options.overwrite(), options.inputs());
+  }
+
+  /**
+   * Readies {@code file} for writing: fails if it is one of {@code inputs} (the same path, a
+   * symbolic link to one, or a hard link of one), whatever {@code policy} says; fails if it exists
+   * and may not be overwritten; creates its parent directories.
+   *
+   * @throws WriteException naming the file and why
+   */
+  public static void prepare(Path file, OverwritePolicy policy, Collection<Path> inputs) {
+    requireNotInput(file, inputs);
     if (policy == OverwritePolicy.FAIL_IF_EXISTS && Files.exists(file)) {
       throw new WriteException(
           file, WriteException.NO_FRAME, "exists; refusing to overwrite it (use --force)", null);
@@ -34,6 +49,42 @@ public final class OutputFiles {
       }
     } catch (IOException e) {
       throw new WriteException(file, WriteException.NO_FRAME, "cannot create its directory", e);
+    }
+  }
+
+  /**
+   * Fails if {@code file} is one of {@code inputs}: the same path, a symbolic link to one, or a
+   * hard link of one (the same file of the file system under another name).
+   *
+   * @throws WriteException naming the file and the input it would destroy
+   */
+  public static void requireNotInput(Path file, Collection<Path> inputs) {
+    for (Path input : inputs) {
+      if (sameFile(file, input)) {
+        throw new WriteException(
+            file,
+            WriteException.NO_FRAME,
+            (file.equals(input) ? "is" : "is the same file as")
+                + " the input "
+                + (file.equals(input) ? "" : input + " ")
+                + "this command reads; refusing to write it, even with --force (choose another"
+                + " output)",
+            null);
+      }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+      return true;
+    }
+    if (!Files.exists(a) || !Files.exists(b)) {
+      return false;
+    }
+    try {
+      return Files.isSameFile(a, b); // follows links; compares the file system's file keys
+    } catch (IOException e) {
+      return false;
     }
   }
 }

@@ -344,6 +344,38 @@ public final class SdCard implements Closeable {
   }
 
   private void scan() {
+    try {
+      scanHeaders();
+    } catch (InternalError e) {
+      throw changedWhileRead(e);
+    }
+  }
+
+  /**
+   * The error for a mapped file that another program shortened while it was read (the JVM reports
+   * the touched page as an {@link InternalError}).
+   */
+  private FormatException changedWhileRead(InternalError e) {
+    long now;
+    try {
+      now = channel.size();
+    } catch (IOException x) {
+      now = -1;
+    }
+    FormatException f =
+        new FormatException(
+            source,
+            Math.min(size, Math.max(0, now)),
+            "the file changed while it was being read: it had "
+                + size
+                + " bytes and now has "
+                + now
+                + "; another program is writing or truncating it (copy the card image first)");
+    f.initCause(e);
+    return f;
+  }
+
+  private void scanHeaders() {
     long limit = config.buffersRecorded() + config.buffersDropped();
     long framePixels = (long) width * height;
     long pos = layout.sectors().dataPos();
@@ -575,6 +607,14 @@ public final class SdCard implements Closeable {
       throw new IllegalStateException(source + " is closed");
     }
     checkIndex(k);
+    try {
+      return frameAt(k);
+    } catch (InternalError e) {
+      throw changedWhileRead(e);
+    }
+  }
+
+  private Frame frameAt(long k) {
     long pos = index.start(k);
     int buffers = index.buffers(k);
     int framePixels = width * height;
@@ -679,7 +719,8 @@ public final class SdCard implements Closeable {
         out,
         overwrite
             ? org.scopeio.api.OverwritePolicy.OVERWRITE
-            : org.scopeio.api.OverwritePolicy.FAIL_IF_EXISTS);
+            : org.scopeio.api.OverwritePolicy.FAIL_IF_EXISTS,
+        java.util.Set.of(path));
     long end = frames == 0 ? layout.sectors().dataPos() : index.end(frames - 1);
     try (FileChannel dst =
         FileChannel.open(

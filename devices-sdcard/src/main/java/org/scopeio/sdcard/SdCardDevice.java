@@ -55,6 +55,11 @@ public final class SdCardDevice implements Device {
   }
 
   @Override
+  public java.util.Set<Path> inputs() {
+    return java.util.Set.of(image);
+  }
+
+  @Override
   public synchronized StreamInfo open() {
     if (card != null || closed) {
       throw new IllegalStateException("sdcard device is already open or closed");

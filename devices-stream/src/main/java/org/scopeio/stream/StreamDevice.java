@@ -71,11 +71,22 @@ public final class StreamDevice implements Device {
    * @param queueSize frames held for the consumer (live only)
    * @param overflow what happens when that queue is full (live only)
    * @param binaryCapture where to save the raw bytes as received, or {@code null}
+   * @param inputs the files the source reads (a capture file), which no output may overwrite
    */
   public record Options(
-      boolean live, int queueSize, OverflowPolicy overflow, java.nio.file.Path binaryCapture) {
-    /** Offline decoding on the caller's thread, no capture file. */
-    public static final Options OFFLINE = new Options(false, 1, OverflowPolicy.BLOCK, null);
+      boolean live,
+      int queueSize,
+      OverflowPolicy overflow,
+      java.nio.file.Path binaryCapture,
+      java.util.Set<java.nio.file.Path> inputs) {
+    public Options {
+      inputs = java.util.Set.copyOf(inputs);
+    }
+
+    /** Offline decoding of {@code file} on the caller's thread, no capture file. */
+    public static Options offline(java.nio.file.Path file) {
+      return new Options(false, 1, OverflowPolicy.BLOCK, null, java.util.Set.of(file));
+    }
   }
 
   public StreamDevice(
@@ -83,7 +94,12 @@ public final class StreamDevice implements Device {
       String configId,
       BufferHeaderFormat format,
       Function<StreamDevConfig, ByteSource> sourceFactory) {
-    this(config, configId, format, sourceFactory, Options.OFFLINE);
+    this(
+        config,
+        configId,
+        format,
+        sourceFactory,
+        new Options(false, 1, OverflowPolicy.BLOCK, null, java.util.Set.of()));
   }
 
   public StreamDevice(
@@ -102,6 +118,11 @@ public final class StreamDevice implements Device {
   @Override
   public String type() {
     return "stream";
+  }
+
+  @Override
+  public java.util.Set<java.nio.file.Path> inputs() {
+    return options.inputs();
   }
 
   @Override

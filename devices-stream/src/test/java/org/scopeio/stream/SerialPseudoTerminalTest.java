@@ -68,7 +68,7 @@ class SerialPseudoTerminalTest {
                   }
                 };
               },
-              new StreamDevice.Options(true, 16, OverflowPolicy.BLOCK, null))) {
+              new StreamDevice.Options(true, 16, OverflowPolicy.BLOCK, null, java.util.Set.of()))) {
         device.open();
         // the reader is open and flushed: now the scope starts sending; its end stays open
         // until the frames are read, as socat ends the link when one side closes

@@ -126,9 +126,9 @@ public final class AviWriter implements FrameWriter {
               + " frame");
     }
     sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
-    OutputFiles.prepare(sidecarPath, options.overwrite());
-    OutputFiles.prepare(fileName(0), options.overwrite());
-    OutputParts.clear(stem, AVI, options.overwrite());
+    OutputFiles.prepare(sidecarPath, options);
+    OutputFiles.prepare(fileName(0), options);
+    OutputParts.clear(stem, AVI, options);
     gray = ByteBuffer.allocateDirect(info.width() * info.height());
     try {
       writeSidecar(sidecarPath, false);

@@ -6,7 +6,6 @@ import java.util.List;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.OutputFiles;
-import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
@@ -70,17 +69,16 @@ public final class CompositeWriter implements FrameWriter {
   }
 
   /**
-   * Fails if a file of a writer made by {@link #forFormats} exists and {@code options} forbid
-   * overwriting; creates the output directory. Callers may check before starting a device.
+   * Fails if a file of a writer made by {@link #forFormats} is an input of the recording, or exists
+   * and {@code options} forbid overwriting; creates the output directory. Callers check before
+   * starting a device.
    *
    * @throws org.scopeio.api.WriteException naming the first existing file
    */
   public void checkOutputs(Path stem, WriterOptions options) {
-    if (options.overwrite() == OverwritePolicy.FAIL_IF_EXISTS) {
-      for (WriterProvider p : providers) {
-        for (String ext : p.extensions()) {
-          OutputFiles.prepare(OutputFiles.withSuffix(stem, ext), options.overwrite());
-        }
+    for (WriterProvider p : providers) {
+      for (String ext : p.extensions()) {
+        OutputFiles.prepare(OutputFiles.withSuffix(stem, ext), options);
       }
     }
   }

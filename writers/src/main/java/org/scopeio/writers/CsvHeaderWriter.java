@@ -90,7 +90,7 @@ public final class CsvHeaderWriter implements FrameWriter {
     checkColumns =
         settings.choice(COLUMNS_SETTING, List.of("scopeio", "mio"), "scopeio").equals("scopeio");
     path = OutputFiles.withSuffix(stem, EXTENSION);
-    OutputFiles.prepare(path, options.overwrite());
+    OutputFiles.prepare(path, options);
     this.info = info;
     format = info.headerFormat();
     List<String> columns = new ArrayList<>();

@@ -194,8 +194,8 @@ public final class FfmpegWriter implements FrameWriter {
     }
     buffers = Math.max(2, Math.min(32, QUEUE_BYTES / frameBytes));
     sidecarPath = OutputFiles.withSuffix(stem, codec.sidecarSuffix());
-    OutputFiles.prepare(sidecarPath, options.overwrite());
-    OutputParts.clear(stem, suffix, options.overwrite());
+    OutputFiles.prepare(sidecarPath, options);
+    OutputParts.clear(stem, suffix, options);
     ffmpeg =
         FfmpegProgram.find(settings.text("ffmpeg", null), codec.format() + ".ffmpeg", fileName(0));
     try {

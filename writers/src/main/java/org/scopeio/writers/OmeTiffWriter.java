@@ -78,8 +78,8 @@ public final class OmeTiffWriter implements FrameWriter {
     tiffPath = OutputFiles.withSuffix(stem, TIFF);
     sidecarPath = OutputFiles.withSuffix(stem, FRAME_METADATA);
     journalPath = OutputFiles.withSuffix(stem, FRAME_METADATA_JOURNAL);
-    OutputFiles.prepare(tiffPath, options.overwrite());
-    OutputFiles.prepare(sidecarPath, options.overwrite());
+    OutputFiles.prepare(tiffPath, options);
+    OutputFiles.prepare(sidecarPath, options);
     try {
       tiff =
           BigTiffFile.create(tiffPath, info.width(), info.height(), info.pixelType(), PROVISIONAL);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceTimeoutException;
+import org.scopeio.api.FormatException;
 import org.scopeio.api.Frame;
 import org.scopeio.api.Pacing;
 import org.scopeio.api.PixelType;
@@ -51,6 +52,12 @@ public final class RawVideoDevice implements Device {
   public RawVideoDevice(Path file, RawVideoConfig config) {
     this.file = file;
     this.config = config;
+  }
+
+  /** The raw file and its sidecar (which the raw writer would write beside an output). */
+  @Override
+  public java.util.Set<Path> inputs() {
+    return java.util.Set.of(file, file.resolveSibling(file.getFileName() + ".json"));
   }
 
   @Override
@@ -191,7 +198,22 @@ public final class RawVideoDevice implements Device {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
     }
-    Frame f = frame(r, k, seconds);
+    Frame f;
+    try {
+      f = frame(r, k, seconds);
+    } catch (InternalError e) {
+      // a page of the mapped file vanished: another program shortened the file under us
+      FormatException changed =
+          new FormatException(
+              file.toString(),
+              k * r.frameBytes() + r.offset(),
+              "the file changed while it was being read (another program shortened or rewrote"
+                  + " it); frame "
+                  + k
+                  + " could not be read");
+      changed.initCause(e);
+      throw changed;
+    }
     synchronized (this) {
       next = k + 1;
       delivered++;

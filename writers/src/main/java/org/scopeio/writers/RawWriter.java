@@ -84,8 +84,8 @@ public final class RawWriter implements FrameWriter {
     rawPath = OutputFiles.withSuffix(stem, RAW);
     sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
     journalPath = OutputFiles.withSuffix(stem, JOURNAL);
-    OutputFiles.prepare(rawPath, options.overwrite());
-    OutputFiles.prepare(sidecarPath, options.overwrite());
+    OutputFiles.prepare(rawPath, options);
+    OutputFiles.prepare(sidecarPath, options);
     try {
       raw =
           FileChannel.open(

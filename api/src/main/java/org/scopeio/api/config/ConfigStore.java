@@ -199,6 +199,18 @@ public final class ConfigStore {
             + "the packaged configs; 'scopeio config list' shows the known ids");
   }
 
+  /**
+   * The file a config reference reads, when it names one: a path, or an id found in the user config
+   * directory; empty for packaged configs. Commands never write over it.
+   */
+  public Optional<Path> fileOf(String ref) {
+    try {
+      return read(ref).findFile();
+    } catch (ConfigException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Every config in search order, shadowed ones marked. */
   public List<ConfigEntry> list() {
     List<ConfigEntry> entries = new ArrayList<>();

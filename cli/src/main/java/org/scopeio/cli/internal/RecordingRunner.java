@@ -47,10 +47,38 @@ final class RecordingRunner {
       PrintWriter stderr)
       throws InterruptedException {
     CompositeWriter writer = CompositeWriter.forFormats(writers, output.formats);
-    WriterOptions options = output.writerOptions();
+    // nothing the device reads may be written, whatever --force says
+    WriterOptions options = output.writerOptions().withInputs(device.inputs());
     writer.checkOutputs(output.out, options); // before the device starts
     Path telemetryPath = OutputFiles.withSuffix(output.out, TELEMETRY);
-    OutputFiles.prepare(telemetryPath, options.overwrite());
+    OutputFiles.prepare(telemetryPath, options);
+    try (StemLock lock = StemLock.acquire(output.out, telemetryPath)) {
+      return record(
+          device,
+          writer,
+          options,
+          output,
+          limits,
+          timeout,
+          expectedFrames,
+          stdout,
+          stderr,
+          telemetryPath);
+    }
+  }
+
+  private static Recording.Summary record(
+      Device device,
+      CompositeWriter writer,
+      WriterOptions options,
+      OutputOptions output,
+      Recording.Limits limits,
+      Duration timeout,
+      long expectedFrames,
+      PrintWriter stdout,
+      PrintWriter stderr,
+      Path telemetryPath)
+      throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     Thread hook =

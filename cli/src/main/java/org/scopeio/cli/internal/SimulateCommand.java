@@ -113,7 +113,9 @@ public final class SimulateCommand implements Runnable {
     @Override
     public void run() {
       OutputFiles.prepare(
-          output, force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS);
+          output,
+          force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS,
+          configs.fileOf(layoutOption.layout).stream().toList());
       Set<SdImageEncoder.Fault> f = new java.util.HashSet<>();
       for (String s : faults) {
         f.add(SdImageEncoder.Fault.fromId(s));
@@ -204,7 +206,11 @@ public final class SimulateCommand implements Runnable {
     @Override
     public void run() {
       OutputFiles.prepare(
-          output, force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS);
+          output,
+          force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS,
+          java.util.stream.Stream.of(config, headerFormat)
+              .flatMap(c -> configs.fileOf(c).stream())
+              .toList());
       Set<StreamEncoder.Fault> f = new java.util.HashSet<>();
       for (String s : faults) {
         f.add(StreamEncoder.Fault.fromId(s));

@@ -233,6 +233,6 @@ public final class StreamBenchmark {
                 "simulated",
                 new StreamEncoder(c, format, 1, frames, java.util.Set.of())
                     .openStream(Pacing.REAL_TIME)),
-        new StreamDevice.Options(true, 64, OverflowPolicy.DROP_NEWEST, null));
+        new StreamDevice.Options(true, 64, OverflowPolicy.DROP_NEWEST, null, java.util.Set.of()));
   }
 }

@@ -75,7 +75,7 @@ public final class StreamCommand implements Runnable {
     StreamDevConfig config = configs.load(o.config, StreamDevConfig.TYPE);
     BufferHeaderFormat format = configs.load(o.headerFormat, ConfigTypes.BUFFER_HEADER_FORMAT);
     if (options.binaryCapture() != null) {
-      OutputFiles.prepare(options.binaryCapture(), output.overwrite());
+      OutputFiles.prepare(options.binaryCapture(), output.overwrite(), options.inputs());
     }
     try (StreamDevice device = new StreamDevice(config, o.config, format, source, options)) {
       RecordingRunner.run(
@@ -223,9 +223,19 @@ public final class StreamCommand implements Runnable {
               live,
               queueSize,
               OverflowPolicy.fromId(overflow),
-              binary ? Path.of(output.out + ".bin") : null);
+              binary ? Path.of(output.out + ".bin") : null,
+              fileOf(source));
       return StreamCommand.run(spec, configs, writers, stream, output, factory, options, limits);
     }
+  }
+
+  /** The capture file a {@code --source} reads, if it is one. */
+  static java.util.Set<Path> fileOf(String source) {
+    if (source.equals("simulated")) {
+      return java.util.Set.of();
+    }
+    StreamSource s = StreamSource.parse(source);
+    return s.kind() == StreamSource.Kind.FILE ? java.util.Set.of(s.path()) : java.util.Set.of();
   }
 
   /** {@code scopeio stream decode}. */
@@ -258,7 +268,7 @@ public final class StreamCommand implements Runnable {
           stream,
           output.fromFile(),
           c -> new FileByteSource(raw),
-          StreamDevice.Options.OFFLINE,
+          StreamDevice.Options.offline(raw),
           Recording.Limits.none());
     }
   }

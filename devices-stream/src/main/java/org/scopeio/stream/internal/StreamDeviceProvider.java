@@ -72,7 +72,10 @@ public final class StreamDeviceProvider implements DeviceProvider {
               OverflowPolicy.fromId(request.options().getOrDefault("overflow", "drop-newest")),
               request.options().containsKey("binary")
                   ? Path.of(request.options().get("binary"))
-                  : null);
+                  : null,
+              source.kind() == StreamSource.Kind.FILE
+                  ? java.util.Set.of(source.path())
+                  : java.util.Set.of());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("device 'stream' options", null, e.getMessage(), e);
     }

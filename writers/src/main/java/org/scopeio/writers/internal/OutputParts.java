@@ -5,8 +5,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.scopeio.api.OutputFiles;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.WriteException;
+import org.scopeio.api.WriterOptions;
 
 /** The numbered parts of a recording that rolls over to new files ({@code <stem>_000.avi} ...). */
 public final class OutputParts {
@@ -15,9 +17,10 @@ public final class OutputParts {
   /**
    * Refuses to start when files of an earlier recording with this stem exist: {@code <stem>} or
    * {@code <stem>_NNN} followed by {@code suffix}. With overwriting allowed, deletes them, so that
-   * no stale part is mistaken for part of this recording.
+   * no stale part is mistaken for part of this recording; an input of the recording is never
+   * deleted.
    */
-  public static void clear(Path stem, String suffix, OverwritePolicy policy) {
+  public static void clear(Path stem, String suffix, WriterOptions options) {
     Path dir = stem.toAbsolutePath().getParent();
     Pattern part =
         Pattern.compile(
@@ -27,7 +30,8 @@ public final class OutputParts {
         if (!part.matcher(p.getFileName().toString()).matches()) {
           continue;
         }
-        if (policy == OverwritePolicy.FAIL_IF_EXISTS) {
+        OutputFiles.requireNotInput(p, options.inputs());
+        if (options.overwrite() == OverwritePolicy.FAIL_IF_EXISTS) {
           throw new WriteException(
               p, WriteException.NO_FRAME, "exists; refusing to overwrite it (use --force)", null);
         }
