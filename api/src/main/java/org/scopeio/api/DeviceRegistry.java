@@ -33,9 +33,32 @@ public final class DeviceRegistry {
     return providers.get(type);
   }
 
-  /** Creates (does not open) a device of {@code type}. */
+  /**
+   * Creates (does not open) a device of {@code type}, after refusing any option its provider does
+   * not declare.
+   *
+   * @throws ConfigException naming an unknown option and the accepted ones, or a bad config or
+   *     option value
+   */
   public Device create(String type, DeviceRequest request) {
-    return provider(type).create(request);
+    DeviceProvider p = provider(type);
+    java.util.Set<String> accepted = new java.util.TreeSet<>();
+    p.options().forEach(o -> accepted.add(o.name()));
+    for (String key : request.options().keySet()) {
+      if (!accepted.contains(key)) {
+        throw new ConfigException(
+            "device '" + type + "'",
+            null,
+            "unknown option '"
+                + key
+                + "'; "
+                + (accepted.isEmpty()
+                    ? "it takes no options"
+                    : "its options are " + String.join(", ", accepted))
+                + " ('scopeio devices' describes them)");
+      }
+    }
+    return p.create(request);
   }
 
   public List<String> types() {

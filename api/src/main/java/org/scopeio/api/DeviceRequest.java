@@ -31,24 +31,62 @@ public record DeviceRequest(String config, Map<String, String> options, ConfigSt
     return Optional.ofNullable(config);
   }
 
-  /** Loads the requested config, or {@code defaultId} when none was requested. */
+  /**
+   * Loads the requested config, or {@code defaultId} when none was requested, with the options that
+   * are keys of {@code type} applied over it: they are checked exactly as the config's own values
+   * are, and a bad one is named in the message.
+   *
+   * @throws ConfigException naming the config, the key and what it takes
+   */
   public <T> T loadConfig(ConfigType<T> type, String defaultId) {
-    return configs.load(config == null ? defaultId : config, type);
+    return configs.load(config == null ? defaultId : config, type, options);
+  }
+
+  /** The text of option {@code name}, if given. */
+  public Optional<String> text(String name) {
+    return Optional.ofNullable(options.get(name));
   }
 
   /**
-   * Fails with a clear message if an option is not among {@code accepted}.
+   * A whole-number option from {@code min} to {@code max}, or {@code fallback} when it is absent.
    *
-   * @throws ConfigException naming the unknown option and the accepted ones
+   * @throws ConfigException naming the option and the range
    */
-  public void requireOnlyOptions(String deviceType, java.util.Set<String> accepted) {
-    for (String key : options.keySet()) {
-      if (!accepted.contains(key)) {
-        throw new ConfigException(
-            "device '" + deviceType + "' options",
-            key,
-            "unknown option; accepted options are " + new java.util.TreeSet<>(accepted));
-      }
+  public long wholeNumber(String name, long min, long max, long fallback) {
+    String v = options.get(name);
+    if (v == null) {
+      return fallback;
     }
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(name, "expected a whole number from " + min + " to " + max);
+  }
+
+  /**
+   * An option naming a constant of {@code type} (written as in configs, e.g. {@code drop-newest}),
+   * or {@code fallback} when it is absent.
+   *
+   * @throws ConfigException naming the option and the accepted values
+   */
+  public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+    String v = options.get(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return EnumIds.parse(type, v, name);
+    } catch (IllegalArgumentException e) {
+      throw bad(name, e.getMessage().substring(e.getMessage().indexOf("expected")));
+    }
+  }
+
+  private ConfigException bad(String name, String what) {
+    return new ConfigException("option -O " + name + "=" + options.get(name), null, what);
   }
 }

@@ -24,6 +24,14 @@ public interface FrameWriter extends AutoCloseable {
    */
   void open(Path stem, StreamInfo info, WriterOptions options);
 
+  /**
+   * Checks {@code options} (this writer's settings and the shared ones) without creating anything,
+   * so that a recording refuses bad settings before its device starts or any file exists.
+   *
+   * @throws IllegalArgumentException naming the setting and what it takes
+   */
+  default void check(WriterOptions options) {}
+
   /** Stores one frame; frames must match the {@link StreamInfo} given to {@link #open}. */
   void write(Frame frame);
 

@@ -64,7 +64,12 @@ public final class Recording {
     long written = 0;
     long gaps = 0;
     long droppedSeen = device.counters().framesDropped();
-    long deadline = limits.duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
+    long deadline =
+        limits
+            .duration()
+            .filter(d -> d.compareTo(Duration.ofDays(365L * 100)) < 0)
+            .map(d -> start + d.toNanos())
+            .orElse(Long.MAX_VALUE);
     EndReason reason;
     DeviceCounters atStop;
     Duration stoppedAfter;

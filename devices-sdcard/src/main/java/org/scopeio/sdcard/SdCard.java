@@ -174,6 +174,7 @@ public final class SdCard implements Closeable {
   }
 
   static SdCard open(Path path, SdLayout layout, String layoutId, Access access) {
+    requireCardLike(path, layout);
     FileChannel ch;
     try {
       ch = FileChannel.open(path, StandardOpenOption.READ);
@@ -203,6 +204,66 @@ public final class SdCard implements Closeable {
     } catch (RuntimeException e) {
       closeQuietly(ch);
       throw e;
+    }
+  }
+
+  /**
+   * Fails with a message a person can act on when {@code path} cannot be a card: a directory, a
+   * pipe, a character device, or a file too short to hold the sectors before the data.
+   */
+  private static void requireCardLike(Path path, SdLayout layout) {
+    if (Files.isDirectory(path)) {
+      throw new DeviceException(
+          path + ": is a directory; expected an SD card image file or a card reader device");
+    }
+    if (!Files.exists(path)) {
+      return; // open says so
+    }
+    if (Files.isRegularFile(path)) {
+      long size;
+      try {
+        size = Files.size(path);
+      } catch (IOException e) {
+        return; // open says so
+      }
+      long needed = layout.sectors().dataPos();
+      if (size < needed) {
+        throw new FormatException(
+            path.toString(),
+            size,
+            (size == 0 ? "the file is empty" : "the file has only " + size + " bytes")
+                + "; an SD card image holds at least "
+                + needed
+                + " bytes (the header sector at byte "
+                + layout.sectors().headerPos()
+                + ", the config sector, then the data)");
+      }
+      return;
+    }
+    String kind = specialKind(path);
+    if (kind != null) {
+      throw new DeviceException(
+          path
+              + ": is "
+              + kind
+              + "; expected an SD card image file or a card reader (a block device such as"
+              + " /dev/sdX or /dev/mmcblkN)");
+    }
+  }
+
+  /** What a non-regular file is when it cannot be a card ({@code null} for a block device). */
+  private static String specialKind(Path path) {
+    try {
+      int mode = (Integer) Files.getAttribute(path, "unix:mode");
+      return switch (mode & 0170000) {
+        case 0060000 -> null; // block device
+        case 0020000 -> "a character device";
+        case 0010000 -> "a pipe (FIFO)";
+        case 0140000 -> "a socket";
+        default -> null;
+      };
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null; // no unix attributes (Windows drives): let the reads decide
     }
   }
 

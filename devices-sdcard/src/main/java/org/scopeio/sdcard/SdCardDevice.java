@@ -72,7 +72,17 @@ public final class SdCardDevice implements Device {
       throw new IllegalArgumentException(
           image + ": the range starts at frame " + start + " but the card holds " + count);
     }
-    end = requestedEnd < 0 ? count : Math.min(requestedEnd, count);
+    if (requestedEnd > count) {
+      card.close();
+      throw new IllegalArgumentException(
+          image
+              + ": the range ends at frame "
+              + requestedEnd
+              + " (exclusive) but the card holds "
+              + count
+              + " frames; leave the end out to read to the last");
+    }
+    end = requestedEnd < 0 ? count : requestedEnd;
     next = start;
     Map<String, String> props = new LinkedHashMap<>();
     props.put("layout", layoutId);

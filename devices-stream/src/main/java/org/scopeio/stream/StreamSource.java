@@ -102,39 +102,38 @@ public record StreamSource(Kind kind, String target, int baudRate) {
   }
 
   /**
-   * Opens a file, serial or USB source. USB options: {@code usb_serial} (serial number), {@code
-   * usb_interface} (default 0), {@code transfer_size} (default 16384 bytes), {@code
-   * transfers_in_flight} (default 8).
+   * How a USB source reads.
+   *
+   * @param serial the serial number of the device to open, or {@code null} for the only one
+   * @param iface the interface to claim
+   * @param transferSize bytes per bulk transfer
+   * @param transfersInFlight transfers kept submitted
    */
-  public ByteSource open(StreamDevConfig config, java.util.Map<String, String> options) {
-    StreamSource source = this;
-    return switch (source.kind()) {
-      case FILE -> new FileByteSource(source.path());
+  public record UsbSettings(String serial, int iface, int transferSize, int transfersInFlight) {
+    public static final UsbSettings DEFAULTS = new UsbSettings(null, 0, 16384, 8);
+  }
+
+  /** Opens a file, serial or USB source. */
+  public ByteSource open(StreamDevConfig config, UsbSettings usb) {
+    return switch (kind) {
+      case FILE -> new FileByteSource(path());
       case SERIAL -> {
-        int baud = source.baudRate() > 0 ? source.baudRate() : orZero(config.baudrate());
+        int baud = baudRate > 0 ? baudRate : orZero(config.baudrate());
         if (baud <= 0) {
           throw new ConfigException(
               "stream source",
               "baudrate",
               "no baud rate: give serial:PORT@BAUD or 'baudrate' in the config");
         }
-        yield new SerialByteSource(source.target(), baud);
+        yield new SerialByteSource(target, baud);
       }
       case USB -> {
-        int[] ids = source.usbIds();
-        try {
-          int iface = Integer.parseInt(options.getOrDefault("usb_interface", "0"));
-          int size = Integer.parseInt(options.getOrDefault("transfer_size", "16384"));
-          int inFlight = Integer.parseInt(options.getOrDefault("transfers_in_flight", "8"));
-          yield new UsbByteSource(
-              new org.scopeio.stream.internal.Usb4JavaTransport(
-                  ids[0], ids[1], options.get("usb_serial"), iface, ids[2]),
-              size,
-              inFlight);
-        } catch (NumberFormatException e) {
-          throw new ConfigException(
-              "device 'stream' options", null, "not a number: " + e.getMessage(), e);
-        }
+        int[] ids = usbIds();
+        yield new UsbByteSource(
+            new org.scopeio.stream.internal.Usb4JavaTransport(
+                ids[0], ids[1], usb.serial(), usb.iface(), ids[2]),
+            usb.transferSize(),
+            usb.transfersInFlight());
       }
     };
   }

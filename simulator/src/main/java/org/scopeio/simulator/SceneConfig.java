@@ -36,8 +36,13 @@ public record SceneConfig(
     if (!(frameRate > 0)) {
       throw new IllegalArgumentException("frame rate must be > 0, got " + frameRate);
     }
-    if (neurons < 0 || background < 0 || readNoise < 0 || motionJitter < 0 || spikeRate < 0) {
-      throw new IllegalArgumentException("scene settings must not be negative: " + this);
+    String[] names = {"neurons", "background", "read noise", "motion jitter", "spike rate"};
+    double[] values = {neurons, background, readNoise, motionJitter, spikeRate};
+    for (int i = 0; i < names.length; i++) {
+      if (!(values[i] >= 0) || Double.isInfinite(values[i])) {
+        throw new IllegalArgumentException(
+            "the scene's " + names[i] + " must be a finite number >= 0, got " + values[i]);
+      }
     }
   }
 

@@ -1,17 +1,18 @@
 package org.scopeio.simulator;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import org.scopeio.api.ConfigException;
 import org.scopeio.api.OverflowPolicy;
 import org.scopeio.api.Pacing;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.config.ConfigType;
+import org.scopeio.api.spi.DeviceOption;
 
 /**
  * Config of the {@code simulated} device (model {@code simulated-device}); the packaged default is
  * {@code simulated-default}. Every key may also be given as a device option (for example {@code
- * scopeio record -O seed=7 -O frames=50}).
+ * scopeio record -O seed=7 -O frames=50}), checked as the config's own values are: every size is
+ * bounded, so no value can make the simulator allocate without limit.
  *
  * @param width frame columns
  * @param height frame rows
@@ -57,6 +58,18 @@ public record SimulatedDeviceConfig(
   /** Id of the packaged default config. */
   public static final String DEFAULT_ID = "simulated-default";
 
+  /** Largest frame side the simulator renders (a 4096 x 4096 frame is 16 M pixels). */
+  public static final int MAX_SIDE = 4096;
+
+  /** Most neurons the simulator renders. */
+  public static final int MAX_NEURONS = 10_000;
+
+  /** Most frames the hand-off queue holds. */
+  public static final int MAX_QUEUE = 1024;
+
+  /** Most memory the frames held in the queue may take. */
+  public static final long MAX_QUEUE_BYTES = 1L << 30;
+
   public SimulatedDeviceConfig {
     width = orDefault(width, 200);
     height = orDefault(height, 200);
@@ -75,71 +88,93 @@ public record SimulatedDeviceConfig(
     overflow = orDefault(overflow, "drop-newest");
     headerFormat = orDefault(headerFormat, "stream-buffer-header");
     firstFrameNumber = orDefault(firstFrameNumber, 0L);
-    PixelType.fromId(pixelType);
+    within("width", width, 1, MAX_SIDE);
+    within("height", height, 1, MAX_SIDE);
+    PixelType type = PixelType.fromId(pixelType);
+    within("fs", fs, 0.001, 100_000);
+    within("frames", frames, 0, 1_000_000_000L);
+    within("neurons", neurons, 0, MAX_NEURONS);
+    within("background", background, 0, 1e6);
+    within("read_noise", readNoise, 0, 1e4);
+    within("motion_jitter", motionJitter, 0, Math.min(width, height) / 2.0);
+    within("spike_rate", spikeRate, 0, 1000);
     Pacing.fromId(pacing);
-    OverflowPolicy.fromId(overflow);
-    if (frames < 0) {
-      throw new IllegalArgumentException("frames must be >= 0 (0 = endless), got " + frames);
-    }
-    if (bufferPixels < 1) {
-      throw new IllegalArgumentException("buffer_pixels must be >= 1, got " + bufferPixels);
-    }
-    if (queueSize < 1) {
-      throw new IllegalArgumentException("queue_size must be >= 1, got " + queueSize);
-    }
-    if (firstFrameNumber < 0 || firstFrameNumber > 0xFFFF_FFFFL) {
+    within("buffer_pixels", bufferPixels, 1, (long) width * height);
+    within("queue_size", queueSize, 1, MAX_QUEUE);
+    long frameBytes = (long) width * height * type.bytes();
+    if (queueSize * frameBytes > MAX_QUEUE_BYTES) {
       throw new IllegalArgumentException(
-          "first_frame_number must be an unsigned 32-bit value, got " + firstFrameNumber);
+          "queue_size "
+              + queueSize
+              + " frames of "
+              + frameBytes
+              + " bytes would hold more than 1 GiB; use at most "
+              + Math.max(1, MAX_QUEUE_BYTES / frameBytes));
+    }
+    OverflowPolicy.fromId(overflow);
+    within("first_frame_number", firstFrameNumber, 0, 0xFFFF_FFFFL);
+  }
+
+  private static void within(String key, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          "'" + key + "' must be " + min + " to " + max + ", got " + value);
     }
   }
 
-  /** This config with device options applied (keys as in the YAML file). */
-  public SimulatedDeviceConfig withOptions(Map<String, String> options) {
-    Map<String, String> o = options;
-    try {
-      return new SimulatedDeviceConfig(
-          intOpt(o, "width", width),
-          intOpt(o, "height", height),
-          o.getOrDefault("pixel_type", pixelType),
-          o.containsKey("fs") ? Double.valueOf(o.get("fs")) : fs,
-          longOpt(o, "frames", frames),
-          longOpt(o, "seed", seed),
-          intOpt(o, "neurons", neurons),
-          o.containsKey("background") ? Double.valueOf(o.get("background")) : background,
-          o.containsKey("read_noise") ? Double.valueOf(o.get("read_noise")) : readNoise,
-          o.containsKey("motion_jitter") ? Double.valueOf(o.get("motion_jitter")) : motionJitter,
-          o.containsKey("spike_rate") ? Double.valueOf(o.get("spike_rate")) : spikeRate,
-          o.getOrDefault("pacing", pacing),
-          intOpt(o, "buffer_pixels", bufferPixels),
-          intOpt(o, "queue_size", queueSize),
-          o.getOrDefault("overflow", overflow),
-          o.getOrDefault("header_format", headerFormat),
-          longOpt(o, "first_frame_number", firstFrameNumber));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("device 'simulated' options", null, e.getMessage(), e);
+  private static void within(String key, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      throw new IllegalArgumentException(
+          "'" + key + "' must be a number from " + min + " to " + max + ", got " + value);
     }
   }
 
-  /** Option keys accepted by {@link #withOptions}. */
-  public static final Set<String> OPTION_KEYS =
-      Set.of(
-          "width",
-          "height",
-          "pixel_type",
-          "fs",
-          "frames",
-          "seed",
-          "neurons",
-          "background",
-          "read_noise",
-          "motion_jitter",
-          "spike_rate",
-          "pacing",
-          "buffer_pixels",
-          "queue_size",
-          "overflow",
-          "header_format",
-          "first_frame_number");
+  /** The options of the {@code simulated} device: every key of this config. */
+  public static final List<DeviceOption> OPTIONS =
+      List.of(
+          new DeviceOption("width", "1 to " + MAX_SIDE, "200", "frame columns"),
+          new DeviceOption("height", "1 to " + MAX_SIDE, "200", "frame rows"),
+          new DeviceOption("pixel_type", "uint8 or uint16", "uint8", "pixel storage"),
+          new DeviceOption("fs", "0.001 to 100000", "20", "frames per second"),
+          new DeviceOption(
+              "frames",
+              "0 to 10^9",
+              "200 in simulated-default",
+              "frames before the end of data; 0 for endless (--frames and --duration set it)"),
+          new DeviceOption("seed", "any whole number", "1", "the same seed gives the same pixels"),
+          new DeviceOption("neurons", "0 to " + MAX_NEURONS, "30", "simulated neurons"),
+          new DeviceOption("background", "0 to 10^6", "60", "background, electrons"),
+          new DeviceOption("read_noise", "0 to 10^4", "2", "read noise, electrons"),
+          new DeviceOption(
+              "motion_jitter", "0 to half the frame side", "1", "largest motion, pixels"),
+          new DeviceOption("spike_rate", "0 to 1000", "0.5", "spikes per neuron per second"),
+          new DeviceOption(
+              "pacing",
+              "real-time or as-fast-as-possible",
+              "real-time",
+              "at the frame rate from a thread of its own, or as fast as asked"),
+          new DeviceOption(
+              "buffer_pixels",
+              "1 to the frame's pixels",
+              "5032",
+              "pixels per device buffer (one header each)"),
+          new DeviceOption(
+              "queue_size",
+              "1 to " + MAX_QUEUE + " (at most 1 GiB of frames)",
+              "64",
+              "frames held for a slow reader (real time)"),
+          new DeviceOption(
+              "overflow",
+              "block, drop-newest or drop-oldest",
+              "drop-newest",
+              "what a full queue does"),
+          new DeviceOption(
+              "header_format",
+              "config id or path",
+              "stream-buffer-header",
+              "buffer header format of the frames"),
+          new DeviceOption(
+              "first_frame_number", "0 to 2^32-1", "0", "device frame counter of the first frame"));
 
   public SceneConfig scene() {
     return new SceneConfig(
@@ -157,13 +192,5 @@ public record SimulatedDeviceConfig(
 
   private static <T> T orDefault(T value, T dflt) {
     return value == null ? dflt : value;
-  }
-
-  private static Integer intOpt(Map<String, String> o, String key, Integer dflt) {
-    return o.containsKey(key) ? Integer.valueOf(o.get(key).trim()) : dflt;
-  }
-
-  private static Long longOpt(Map<String, String> o, String key, Long dflt) {
-    return o.containsKey(key) ? Long.valueOf(o.get(key).trim()) : dflt;
   }
 }

@@ -97,10 +97,23 @@ public final class AviWriter implements FrameWriter {
   private boolean closed;
 
   @Override
+  public void check(WriterOptions options) {
+    WriterSettings settings = WriterSettings.of("avi", options, SETTINGS.keySet());
+    settings.sync();
+    settings.positiveLong("frames-per-file", Long.MAX_VALUE);
+    if (settings.positiveLong("max-file-bytes", DEFAULT_MAX_FILE_BYTES) > LARGEST_FILE) {
+      throw new IllegalArgumentException(
+          "setting 'avi.max-file-bytes' must be at most " + LARGEST_FILE + " (4 GiB)");
+    }
+    settings.intInRange("bits", 9, 16, 16);
+  }
+
+  @Override
   public void open(Path stem, StreamInfo info, WriterOptions options) {
     if (sidecarPath != null) {
       throw new IllegalStateException("AVI writer is already open");
     }
+    check(options);
     WriterSettings settings = WriterSettings.of("avi", options, SETTINGS.keySet());
     this.stem = stem;
     this.info = info;

@@ -76,6 +76,9 @@ public final class CompositeWriter implements FrameWriter {
    * @throws org.scopeio.api.WriteException naming the first existing file
    */
   public void checkOutputs(Path stem, WriterOptions options) {
+    for (FrameWriter w : writers) {
+      w.check(options);
+    }
     for (WriterProvider p : providers) {
       for (String ext : p.extensions()) {
         OutputFiles.prepare(OutputFiles.withSuffix(stem, ext), options);

@@ -82,6 +82,13 @@ public final class CsvHeaderWriter implements FrameWriter {
   private final StringBuilder row = new StringBuilder(256);
 
   @Override
+  public void check(WriterOptions options) {
+    WriterSettings settings = WriterSettings.of("csv", options, Set.of(COLUMNS_SETTING));
+    settings.sync();
+    settings.choice(COLUMNS_SETTING, List.of("scopeio", "mio"), "scopeio");
+  }
+
+  @Override
   public void open(Path stem, StreamInfo info, WriterOptions options) {
     if (out != null) {
       throw new IllegalStateException("CSV writer is already open");

@@ -170,10 +170,26 @@ public final class FfmpegWriter implements FrameWriter {
   }
 
   @Override
+  public void check(WriterOptions options) {
+    boolean mp4 = codec == Codec.MP4;
+    WriterSettings settings =
+        WriterSettings.of(codec.format(), options, (mp4 ? MP4_SETTINGS : FFV1_SETTINGS).keySet());
+    settings.positiveLong("frames-per-file", Long.MAX_VALUE);
+    if (mp4) {
+      settings.intInRange("crf", 0, 51, 18);
+      settings.choice("preset", PRESETS, "veryfast");
+      settings.intInRange("bits", 9, 16, 16);
+    } else {
+      settings.choice("container", List.of("mkv", "avi"), "mkv");
+    }
+  }
+
+  @Override
   public void open(Path stem, StreamInfo info, WriterOptions options) {
     if (sidecarPath != null) {
       throw new IllegalStateException(codec.format() + " writer is already open");
     }
+    check(options);
     boolean mp4 = codec == Codec.MP4;
     WriterSettings settings =
         WriterSettings.of(codec.format(), options, (mp4 ? MP4_SETTINGS : FFV1_SETTINGS).keySet());

@@ -68,6 +68,11 @@ public final class OmeTiffWriter implements FrameWriter {
   private boolean closed;
 
   @Override
+  public void check(WriterOptions options) {
+    WriterSettings.of("ome-tiff", options, Set.of()).sync();
+  }
+
+  @Override
   public void open(Path stem, StreamInfo info, WriterOptions options) {
     if (tiff != null) {
       throw new IllegalStateException("OME-TIFF writer is already open");
@@ -80,6 +85,7 @@ public final class OmeTiffWriter implements FrameWriter {
     journalPath = OutputFiles.withSuffix(stem, FRAME_METADATA_JOURNAL);
     OutputFiles.prepare(tiffPath, options);
     OutputFiles.prepare(sidecarPath, options);
+    OutputFiles.prepare(journalPath, options);
     try {
       tiff =
           BigTiffFile.create(tiffPath, info.width(), info.height(), info.pixelType(), PROVISIONAL);

@@ -2,11 +2,10 @@ package org.scopeio.writers;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.scopeio.api.ConfigException;
 import org.scopeio.api.Pacing;
 import org.scopeio.api.config.ConfigType;
+import org.scopeio.api.spi.DeviceOption;
 
 /**
  * Config of the {@code raw} device (model {@code raw-video}): a raw video file and, unless it has
@@ -75,26 +74,39 @@ public record RawVideoConfig(
   public static final ConfigType<RawVideoConfig> TYPE =
       ConfigType.bound("raw-video", RawVideoConfig.class, Set.of(), Set.of());
 
-  /** Keys accepted as device options. */
-  public static final Set<String> OPTION_KEYS =
-      Set.of(
-          "file",
-          "num_rows",
-          "num_columns",
-          "num_channels",
-          "num_planes",
-          "frame_axis",
-          "rows_axis",
-          "columns_axis",
-          "channel_axis",
-          "plane_axis",
-          "dtype",
-          "offset",
-          "sampling_frequency",
-          "channel",
-          "plane",
-          "pacing",
-          "value_range");
+  /** The device options: every key of this config, checked as the config's values are. */
+  public static final List<DeviceOption> OPTIONS =
+      List.of(
+          new DeviceOption(
+              "file", "path", "", "the raw video (relative to the config's folder in a config)"),
+          new DeviceOption("num_rows", "1 to 65535", "", "rows per image (else the sidecar's)"),
+          new DeviceOption("num_columns", "1 to 65535", "", "columns per image"),
+          new DeviceOption("num_channels", "1 to 65535", "1", "channels per sample"),
+          new DeviceOption("num_planes", "1 to 65535", "1", "planes per sample"),
+          new DeviceOption("frame_axis", "0 to 4", "0", "file axis of the frames"),
+          new DeviceOption("rows_axis", "0 to 4", "1", "file axis of the rows"),
+          new DeviceOption("columns_axis", "0 to 4", "2", "file axis of the columns"),
+          new DeviceOption("channel_axis", "0 to 4", "3", "file axis of the channels"),
+          new DeviceOption("plane_axis", "0 to 4", "", "file axis of the planes, if any"),
+          new DeviceOption(
+              "dtype", "numpy dtype: uint8, <u2, >i2, <f4, ...", "", "sample type and order"),
+          new DeviceOption("offset", "0 or more", "0", "header bytes before the first sample"),
+          new DeviceOption("sampling_frequency", "a finite number > 0", "", "frames per second"),
+          new DeviceOption("channel", "0 to num_channels - 1", "0", "channel to play"),
+          new DeviceOption("plane", "0 to num_planes - 1", "0", "plane to play"),
+          new DeviceOption(
+              "pacing",
+              "real-time or as-fast-as-possible",
+              "real-time",
+              "at the sampling rate, or as fast as asked"),
+          new DeviceOption(
+              "value_range",
+              "low:high",
+              "the type's range ([0, 1] for floats)",
+              "values mapped to 0 and 65535 for 32-bit and float samples"));
+
+  /** Largest image side. */
+  static final int MAX_SIDE = 65535;
 
   public RawVideoConfig {
     numChannels = numChannels == null ? 1 : numChannels;
@@ -113,6 +125,18 @@ public record RawVideoConfig(
       throw new IllegalArgumentException("give num_rows and num_columns together");
     }
     if (numRows != null) {
+      for (int[] v :
+          new int[][] {{numRows, 0}, {numColumns, 1}, {numChannels, 2}, {numPlanes, 3}}) {
+        if (v[0] < 1 || v[0] > MAX_SIDE) {
+          throw new IllegalArgumentException(
+              "'"
+                  + new String[] {"num_rows", "num_columns", "num_channels", "num_planes"}[v[1]]
+                  + "' must be 1 to "
+                  + MAX_SIDE
+                  + ", got "
+                  + v[0]);
+        }
+      }
       structureOf( // validates the axes (the fields are not assigned yet)
           numRows,
           numColumns,
@@ -128,14 +152,35 @@ public record RawVideoConfig(
       }
     }
     if (dtype != null) {
-      RawDtype.parse(dtype);
+      RawDtype d = RawDtype.parse(dtype);
+      if (numRows != null) {
+        long frameBytes = (long) numRows * numColumns * numChannels * numPlanes * d.type().bytes();
+        if (frameBytes > Integer.MAX_VALUE - 8) {
+          throw new IllegalArgumentException(
+              "a frame of "
+                  + numRows
+                  + " x "
+                  + numColumns
+                  + " x "
+                  + numChannels
+                  + " x "
+                  + numPlanes
+                  + " samples of "
+                  + d.type().bytes()
+                  + " bytes is "
+                  + frameBytes
+                  + " bytes; Scopeio reads frames of at most 2 GiB");
+        }
+      }
     }
     if (offset < 0) {
       throw new IllegalArgumentException("offset must be >= 0, got " + offset);
     }
-    if (samplingFrequency != null && !(samplingFrequency > 0)) {
+    if (samplingFrequency != null && !(samplingFrequency > 0 && samplingFrequency <= 1e6)) {
       throw new IllegalArgumentException(
-          "sampling_frequency must be positive, got " + samplingFrequency);
+          "'sampling_frequency' must be a number above 0 and at most 10^6 frames per second,"
+              + " got "
+              + samplingFrequency);
     }
     if (channel < 0 || channel >= numChannels) {
       throw new IllegalArgumentException(
@@ -146,7 +191,10 @@ public record RawVideoConfig(
           "plane " + plane + " does not exist; num_planes is " + numPlanes);
     }
     if (valueRange != null
-        && (valueRange.size() != 2 || !(valueRange.get(0) < valueRange.get(1)))) {
+        && (valueRange.size() != 2
+            || !(valueRange.get(0) < valueRange.get(1))
+            || Double.isInfinite(valueRange.get(0))
+            || Double.isInfinite(valueRange.get(1)))) {
       throw new IllegalArgumentException(
           "value_range must be [low, high] with low < high, got " + valueRange);
     }
@@ -200,50 +248,5 @@ public record RawVideoConfig(
     }
     Path p = Path.of(file);
     return base == null || p.isAbsolute() ? p : base.resolve(p);
-  }
-
-  /**
-   * This config with device options applied (keys as in the YAML file).
-   *
-   * @throws ConfigException naming the bad option
-   */
-  public RawVideoConfig withOptions(Map<String, String> o) {
-    try {
-      return new RawVideoConfig(
-          o.getOrDefault("file", file),
-          intOpt(o, "num_rows", numRows),
-          intOpt(o, "num_columns", numColumns),
-          intOpt(o, "num_channels", numChannels),
-          intOpt(o, "num_planes", numPlanes),
-          intOpt(o, "frame_axis", frameAxis),
-          intOpt(o, "rows_axis", rowsAxis),
-          intOpt(o, "columns_axis", columnsAxis),
-          intOpt(o, "channel_axis", channelAxis),
-          intOpt(o, "plane_axis", planeAxis),
-          o.getOrDefault("dtype", dtype),
-          o.containsKey("offset") ? Long.valueOf(o.get("offset").trim()) : offset,
-          o.containsKey("sampling_frequency")
-              ? Double.valueOf(o.get("sampling_frequency").trim())
-              : samplingFrequency,
-          intOpt(o, "channel", channel),
-          intOpt(o, "plane", plane),
-          o.getOrDefault("pacing", pacing),
-          o.containsKey("value_range") ? range(o.get("value_range")) : valueRange);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("device 'raw' options", null, e.getMessage(), e);
-    }
-  }
-
-  private static Integer intOpt(Map<String, String> o, String key, Integer fallback) {
-    return o.containsKey(key) ? Integer.valueOf(o.get(key).trim()) : fallback;
-  }
-
-  /** {@code low:high}. */
-  private static List<Double> range(String s) {
-    String[] parts = s.split(":");
-    if (parts.length != 2) {
-      throw new IllegalArgumentException("value_range must be written low:high, got '" + s + "'");
-    }
-    return List.of(Double.valueOf(parts[0].trim()), Double.valueOf(parts[1].trim()));
   }
 }

@@ -75,17 +75,23 @@ public final class RawWriter implements FrameWriter {
   private boolean closed;
 
   @Override
+  public void check(WriterOptions options) {
+    WriterSettings.of("raw", options, Set.of()).sync(); // refuses unknown raw.* settings
+  }
+
+  @Override
   public void open(Path stem, StreamInfo info, WriterOptions options) {
     if (raw != null) {
       throw new IllegalStateException("raw writer is already open");
     }
-    WriterSettings.of("raw", options, Set.of()); // refuses unknown raw.* settings
+    check(options);
     this.info = info;
     rawPath = OutputFiles.withSuffix(stem, RAW);
     sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
     journalPath = OutputFiles.withSuffix(stem, JOURNAL);
     OutputFiles.prepare(rawPath, options);
     OutputFiles.prepare(sidecarPath, options);
+    OutputFiles.prepare(journalPath, options);
     try {
       raw =
           FileChannel.open(

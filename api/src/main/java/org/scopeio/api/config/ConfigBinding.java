@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.scopeio.api.ConfigException;
 
@@ -25,6 +26,48 @@ final class ConfigBinding {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private ConfigBinding() {}
+
+  /** The YAML keys of a record's components. */
+  static Set<String> keysOf(Class<?> type) {
+    Set<String> keys = new java.util.HashSet<>();
+    if (type.isRecord()) {
+      for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+        com.fasterxml.jackson.annotation.JsonProperty named =
+            c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        keys.add(
+            named != null
+                ? named.value()
+                : PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName()));
+      }
+    }
+    return keys;
+  }
+
+  /** What a value of {@code type} looks like, for messages. */
+  static String describe(Class<?> type) {
+    if (type == null) {
+      return "another value";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Double.class || type == double.class || type == Float.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "text";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    }
+    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a mapping of keys";
+    }
+    return "a " + type.getSimpleName();
+  }
 
   static <T> T bind(ObjectNode body, Class<T> type, String location) {
     try {
@@ -42,18 +85,12 @@ final class ConfigBinding {
       throw new ConfigException(
           location,
           path(e),
-          "cannot read '" + e.getValue() + "' as " + e.getTargetType().getSimpleName());
+          "expected " + describe(e.getTargetType()) + ", got '" + e.getValue() + "'");
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new ConfigException(location, path(e), cause.getMessage(), e);
     } catch (MismatchedInputException e) {
-      throw new ConfigException(
-          location,
-          path(e),
-          "expected "
-              + (e.getTargetType() == null ? "another value" : e.getTargetType().getSimpleName())
-              + ": "
-              + e.getOriginalMessage().split("\n")[0]);
+      throw new ConfigException(location, path(e), "expected " + describe(e.getTargetType()));
     } catch (JsonMappingException e) {
       throw new ConfigException(location, path(e), e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {

@@ -133,12 +133,56 @@ public final class ConfigStore {
    * @throws ConfigException if it cannot be found, parsed, or bound, or declares another model
    */
   public <T> T load(String ref, ConfigType<T> type) {
-    ConfigDocument doc = read(ref);
-    return bind(doc, type);
+    return load(ref, type, Map.of());
+  }
+
+  /**
+   * Loads the config {@code ref} with {@code overrides} applied over it: each override whose key is
+   * one of {@code type}'s keys replaces that key's value before binding, so it is checked as the
+   * config's own values are (a value written {@code [a, b]} is a list); messages name the config
+   * and the overrides.
+   *
+   * @throws ConfigException if it cannot be found, parsed, or bound, or declares another model
+   */
+  public <T> T load(String ref, ConfigType<T> type, Map<String, String> overrides) {
+    return bind(read(ref), type, overrides);
+  }
+
+  /**
+   * A config of {@code type} made of {@code overrides} alone (a device created from options, with
+   * no config file); {@code location} names them in messages.
+   */
+  public <T> T fromOptions(ConfigType<T> type, Map<String, String> overrides, String location) {
+    return bind(
+        new ConfigDocument(
+            new ConfigHeader("options", null, null, false),
+            YAML.createObjectNode(),
+            location,
+            null),
+        type,
+        overrides);
   }
 
   /** Binds an already read document as {@code type}. */
   public <T> T bind(ConfigDocument doc, ConfigType<T> type) {
+    return bind(doc, type, Map.of());
+  }
+
+  /** Binds an already read document as {@code type} with {@code overrides} (see {@link #load}). */
+  public <T> T bind(ConfigDocument doc, ConfigType<T> type, Map<String, String> overrides) {
+    StringBuilder applied = new StringBuilder();
+    ObjectNode merged = doc.body().deepCopy();
+    for (Map.Entry<String, String> o : new java.util.TreeMap<>(overrides).entrySet()) {
+      if (!type.keys().contains(o.getKey())) {
+        continue;
+      }
+      merged.set(o.getKey(), overrideNode(o.getValue()));
+      applied.append(" -O ").append(o.getKey()).append('=').append(o.getValue());
+    }
+    if (applied.length() > 0) {
+      doc =
+          new ConfigDocument(doc.header(), merged, doc.location() + " with" + applied, doc.file());
+    }
     String model = doc.header().model();
     if (model != null && !type.accepts(model)) {
       throw new ConfigException(
@@ -163,6 +207,21 @@ public final class ConfigStore {
       }
     }
     return type.bind(body, doc);
+  }
+
+  private static JsonNode overrideNode(String value) {
+    String v = value.trim();
+    if (v.startsWith("[") && v.endsWith("]")) {
+      var list = YAML.createArrayNode();
+      String inner = v.substring(1, v.length() - 1).trim();
+      if (!inner.isEmpty()) {
+        for (String item : inner.split(",")) {
+          list.add(item.trim());
+        }
+      }
+      return list;
+    }
+    return com.fasterxml.jackson.databind.node.TextNode.valueOf(v);
   }
 
   /**
@@ -260,14 +319,39 @@ public final class ConfigStore {
             + (p.isAbsolute() || userDir == null ? "" : " (also looked in " + userDir + ")"));
   }
 
+  /** Largest config file read: configs are a few kilobytes; anything bigger is not one. */
+  public static final long MAX_CONFIG_BYTES = 1 << 20;
+
   private ConfigDocument parseFile(Path file) {
     String text;
     try {
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException(
+            file.toString(),
+            null,
+            Files.isDirectory(file)
+                ? "is a directory, not a config file"
+                : "is not a regular file (a pipe or a device?); configs are YAML files");
+      }
+      long size = Files.size(file);
+      if (size > MAX_CONFIG_BYTES) {
+        throw new ConfigException(
+            file.toString(),
+            null,
+            "is "
+                + size
+                + " bytes; config files are YAML of at most "
+                + MAX_CONFIG_BYTES
+                + " bytes (1 MiB). Is this the right file?");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file.toString(), null, "no such config file", e);
     } catch (AccessDeniedException e) {
       throw new ConfigException(file.toString(), null, "permission denied", e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ConfigException(
+          file.toString(), null, "is not a text file (UTF-8); configs are YAML text", e);
     } catch (IOException e) {
       throw new ConfigException(file.toString(), null, "cannot read: " + e.getMessage(), e);
     }
@@ -287,14 +371,24 @@ public final class ConfigStore {
 
   static ConfigDocument parse(String text, String location, Path file) {
     JsonNode root;
-    try {
-      root = YAML.readTree(text);
+    try (com.fasterxml.jackson.core.JsonParser parser = YAML.getFactory().createParser(text)) {
+      root = YAML.readTree(parser);
+      if (root != null && parser.nextToken() != null) {
+        throw new ConfigException(
+            location,
+            null,
+            "holds more than one YAML document (another starts at line "
+                + parser.currentTokenLocation().getLineNr()
+                + "); a config file is one document");
+      }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new ConfigException(
           location, null, "invalid YAML" + where + ": " + firstLine(e.getOriginalMessage()), e);
+    } catch (IOException e) {
+      throw new ConfigException(location, null, "cannot read: " + e.getMessage(), e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(location, null, "the file is empty");

@@ -15,16 +15,19 @@ public final class ConfigType<T> {
   private final String model;
   private final Set<String> aliases;
   private final Set<String> deadKeys;
+  private final Set<String> keys;
   private final BiFunction<ObjectNode, ConfigDocument, T> binder;
 
   private ConfigType(
       String model,
       Set<String> aliases,
       Set<String> deadKeys,
+      Set<String> keys,
       BiFunction<ObjectNode, ConfigDocument, T> binder) {
     this.model = Objects.requireNonNull(model, "model");
     this.aliases = Set.copyOf(aliases);
     this.deadKeys = Set.copyOf(deadKeys);
+    this.keys = Set.copyOf(keys);
     this.binder = Objects.requireNonNull(binder, "binder");
   }
 
@@ -39,7 +42,11 @@ public final class ConfigType<T> {
   public static <T> ConfigType<T> bound(
       String model, Class<T> type, Set<String> aliases, Set<String> deadKeys) {
     return new ConfigType<>(
-        model, aliases, deadKeys, (body, doc) -> ConfigBinding.bind(body, type, doc.location()));
+        model,
+        aliases,
+        deadKeys,
+        ConfigBinding.keysOf(type),
+        (body, doc) -> ConfigBinding.bind(body, type, doc.location()));
   }
 
   /** A config bound by custom code; {@code binder} gets the body (dead keys removed). */
@@ -48,7 +55,7 @@ public final class ConfigType<T> {
       Set<String> aliases,
       Set<String> deadKeys,
       BiFunction<ObjectNode, ConfigDocument, T> binder) {
-    return new ConfigType<>(model, aliases, deadKeys, binder);
+    return new ConfigType<>(model, aliases, deadKeys, Set.of(), binder);
   }
 
   public String model() {
@@ -66,6 +73,11 @@ public final class ConfigType<T> {
 
   public Set<String> deadKeys() {
     return deadKeys;
+  }
+
+  /** The top-level keys of a config bound to a record ({@code snake_case}); empty otherwise. */
+  public Set<String> keys() {
+    return keys;
   }
 
   T bind(ObjectNode body, ConfigDocument doc) {

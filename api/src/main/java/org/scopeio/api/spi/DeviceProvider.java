@@ -13,11 +13,11 @@ import org.scopeio.api.DeviceRequest;
  * <ol>
  *   <li>a config record with its own model name, bound with {@link
  *       org.scopeio.api.config.ConfigType#bound} (boxed fields, defaults and validation in the
- *       compact constructor, messages naming the key), and a {@code withOptions(Map)} that applies
- *       {@code -O KEY=VALUE} options over it;
- *   <li>this provider: {@link #create} checks the options ({@link
- *       DeviceRequest#requireOnlyOptions}), loads the config ({@link DeviceRequest#loadConfig}),
- *       and returns an unopened device;
+ *       compact constructor, every size bounded, messages naming the key and the allowed range);
+ *   <li>this provider: {@link #options()} declares every {@code -O KEY=VALUE} option (the registry
+ *       refuses any other), and {@link #create} loads the config with the options that are its keys
+ *       applied over it ({@link DeviceRequest#loadConfig}), reads the others with {@link
+ *       DeviceRequest}'s checked accessors, and returns an unopened device;
  *   <li>the {@link Device}: {@code open} acquires the hardware and returns the {@link
  *       org.scopeio.api.StreamInfo}; {@code next} returns frames in order (empty at the end and
  *       after {@code close}; {@link org.scopeio.api.DeviceTimeoutException} when nothing came in
@@ -41,6 +41,14 @@ public interface DeviceProvider {
 
   /** One line for {@code scopeio devices}. */
   String description();
+
+  /**
+   * The options {@link #create} accepts, for {@code scopeio devices} and for the registry, which
+   * refuses any other before {@code create} is called.
+   */
+  default java.util.List<DeviceOption> options() {
+    return java.util.List.of();
+  }
 
   /**
    * Creates a device from {@code request} without doing any I/O: configs are resolved and validated

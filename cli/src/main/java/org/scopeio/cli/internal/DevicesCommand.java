@@ -2,6 +2,7 @@ package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
 import org.scopeio.api.DeviceRegistry;
+import org.scopeio.api.spi.DeviceOption;
 import org.scopeio.api.spi.DeviceProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "devices",
     mixinStandardHelpOptions = true,
-    description = "List the device types found on the class path.")
+    description = {
+      "List the device types found on the class path, and the options (-O NAME=VALUE) each takes.",
+      "Options that are keys of the device's config override the config's value."
+    })
 public final class DevicesCommand implements Runnable {
   private final DeviceRegistry devices;
   @Spec CommandSpec spec;
@@ -28,5 +32,14 @@ public final class DevicesCommand implements Runnable {
       t.row(p.type(), p.getClass().getName(), ModuleVersion.of(p.getClass()), p.description());
     }
     t.print(spec.commandLine().getOut());
+    for (DeviceProvider p : devices.providers()) {
+      spec.commandLine().getOut().println();
+      spec.commandLine().getOut().println("Options of " + p.type() + ":");
+      Table o = new Table("  OPTION", "VALUES", "DEFAULT", "DESCRIPTION");
+      for (DeviceOption d : p.options()) {
+        o.row("  " + d.name(), d.values(), d.defaultValue(), d.description());
+      }
+      o.print(spec.commandLine().getOut());
+    }
   }
 }

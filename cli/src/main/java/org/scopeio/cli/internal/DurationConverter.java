@@ -13,8 +13,20 @@ import picocli.CommandLine.TypeConversionException;
 public final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
+  /** The longest duration accepted: a year and a day. */
+  static final Duration LONGEST = Duration.ofDays(366);
+
   @Override
   public Duration convert(String value) {
+    Duration d = parse(value);
+    if (d.compareTo(LONGEST) > 0) {
+      throw new TypeConversionException(
+          "'" + value + "' is longer than the longest duration accepted, 366 days");
+    }
+    return d;
+  }
+
+  private static Duration parse(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     Matcher m = SIMPLE.matcher(v);
     if (m.matches()) {
@@ -29,6 +41,9 @@ public final class DurationConverter implements ITypeConverter<Duration> {
       if (millis <= 0) {
         throw new TypeConversionException("duration must be positive: '" + value + "'");
       }
+      if (millis > LONGEST.toMillis()) {
+        return LONGEST.plusMillis(1); // refused by convert, without overflowing
+      }
       return Duration.ofNanos((long) (millis * 1e6));
     }
     try {
@@ -37,7 +52,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         throw new TypeConversionException("duration must be positive: '" + value + "'");
       }
       return d;
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
       throw new TypeConversionException(
           "'" + value + "' is not a duration; use e.g. 500ms, 10s, 2m, 1h or PT10S");
     }

@@ -23,9 +23,16 @@ record FrameRange(long start, long end) {
         String b = value.substring(colon + 1).trim();
         long start = a.isEmpty() ? 0 : Long.parseLong(a);
         long end = b.isEmpty() ? -1 : Long.parseLong(b);
-        if (start < 0 || (end >= 0 && end <= start)) {
+        if (start < 0 || (!b.isEmpty() && end < 0)) {
           throw new TypeConversionException(
-              "frame range '" + value + "' is empty or negative; END must be greater than START");
+              "frame range '"
+                  + value
+                  + "' has a negative frame; frames count from 0, and leaving END out means"
+                  + " 'to the end' (e.g. 10:)");
+        }
+        if (end >= 0 && end <= start) {
+          throw new TypeConversionException(
+              "frame range '" + value + "' is empty; END must be greater than START");
         }
         return new FrameRange(start, end);
       } catch (NumberFormatException e) {

@@ -6,7 +6,11 @@ import picocli.CommandLine.Option;
 
 /** The exclusive {@code --frames N | --duration TIME} group of the recording commands. */
 final class LimitOptions {
-  @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames.")
+  @Option(
+      names = "--frames",
+      converter = Bounded.Frames.class,
+      paramLabel = "N",
+      description = "Stop after N frames (1 to 10^9).")
   Long frames;
 
   @Option(

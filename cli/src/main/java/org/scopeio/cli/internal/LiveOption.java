@@ -35,12 +35,14 @@ public final class LiveOption {
     @Override
     public void consumeParameters(Stack<String> args, ArgSpec arg, CommandSpec command) {
       int port = LiveView.DEFAULT_PORT;
-      if (!args.isEmpty() && args.peek().matches("\\d{1,9}")) {
-        port = Integer.parseInt(args.pop());
-        if (port > 65535) {
+      if (!args.isEmpty() && args.peek().matches("[+-]?\\d+")) {
+        String given = args.pop();
+        long p = given.length() > 12 ? Long.MAX_VALUE : Long.parseLong(given);
+        if (p < 0 || p > 65535) {
           throw new picocli.CommandLine.ParameterException(
-              command.commandLine(), "--live takes a port from 0 to 65535, got " + port);
+              command.commandLine(), "--live takes a port from 0 to 65535, got " + given);
         }
+        port = (int) p;
       }
       arg.setValue(port);
     }

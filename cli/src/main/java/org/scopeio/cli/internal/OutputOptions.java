@@ -59,6 +59,7 @@ public final class OutputOptions {
                   + key
                   + "'; shared options: sync; others are written FORMAT.KEY");
         }
+        EnumIds.parse(SyncPolicy.class, settings.get(key), "-W sync value");
       } else if (formats.stream().map(String::trim).noneMatch(key.substring(0, dot)::equals)) {
         throw new IllegalArgumentException(
             "writer option '"

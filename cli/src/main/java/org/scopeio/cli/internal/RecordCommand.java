@@ -71,11 +71,17 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
 
   @Override
   public Integer call() throws Exception {
-    if (limit != null && limit.frames != null) {
-      requirePositive(limit.frames);
-    }
     Recording.Limits limits = LimitOptions.of(limit);
-    try (Device dev = devices.create(device, new DeviceRequest(config, options, configs))) {
+    Map<String, String> asked = new LinkedHashMap<>(options);
+    // a device that makes its own data ends after its 'frames' option; what the command line asks
+    // for wins over the config's value (0 = endless, so that --duration decides)
+    if (limit != null
+        && !asked.containsKey(LENGTH_OPTION)
+        && devices.provider(device).options().stream()
+            .anyMatch(o -> o.name().equals(LENGTH_OPTION))) {
+      asked.put(LENGTH_OPTION, limit.frames != null ? String.valueOf(limit.frames) : "0");
+    }
+    try (Device dev = devices.create(device, new DeviceRequest(config, asked, configs))) {
       RecordingRunner.run(
           dev,
           writers,
@@ -89,11 +95,10 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
     return 0;
   }
 
-  private long requirePositive(long frames) {
-    if (frames <= 0) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--frames must be at least 1, got " + frames);
-    }
-    return frames;
-  }
+  /**
+   * The device option that says how many frames a device that makes its own data gives before its
+   * end of data (0 for endless); {@code --frames} and {@code --duration} set it unless {@code -O}
+   * does.
+   */
+  static final String LENGTH_OPTION = "frames";
 }

@@ -11,6 +11,7 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.OutputFiles;
 import org.scopeio.api.Recording;
+import org.scopeio.api.ScopeioException;
 import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
@@ -63,7 +64,8 @@ final class RecordingRunner {
           expectedFrames,
           stdout,
           stderr,
-          telemetryPath);
+          telemetryPath,
+          lock);
     }
   }
 
@@ -77,7 +79,8 @@ final class RecordingRunner {
       long expectedFrames,
       PrintWriter stdout,
       PrintWriter stderr,
-      Path telemetryPath)
+      Path telemetryPath,
+      StemLock lock)
       throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
@@ -103,6 +106,7 @@ final class RecordingRunner {
       StatusLine line =
           System.console() != null ? new StatusLine(stderr, total, telemetry.buffer()) : null;
       Recording.Summary summary;
+      lock.keep(); // the telemetry file is this recording's from here on
       try (live;
           TelemetryCsv csv = new TelemetryCsv(telemetry.buffer(), telemetryPath)) {
         Recording recording =
@@ -131,6 +135,7 @@ final class RecordingRunner {
         line.finish();
       }
       printSummary(stdout, device.type(), info, summary, telemetry, telemetryPath);
+      requireWhatWasAsked(limits, summary);
       return summary;
     } finally {
       done.countDown();
@@ -139,6 +144,36 @@ final class RecordingRunner {
       } catch (IllegalStateException shuttingDown) {
         // the JVM is already exiting (Ctrl+C); the hook has seen 'done'
       }
+    }
+  }
+
+  /**
+   * Fails, after the summary, when the device's data ended before the frames or the time asked for:
+   * a recording that did less than asked must not exit 0.
+   */
+  static void requireWhatWasAsked(Recording.Limits limits, Recording.Summary s) {
+    if (s.endReason() != Recording.EndReason.END_OF_DATA) {
+      return;
+    }
+    if (limits.frames() > 0 && s.framesWritten() < limits.frames()) {
+      throw new ScopeioException(
+          "the device's data ended after "
+              + s.framesWritten()
+              + " frames, but --frames asked for "
+              + limits.frames()
+              + "; the files hold the "
+              + s.framesWritten()
+              + " frames that came");
+    }
+    if (limits.duration().isPresent()) {
+      throw new ScopeioException(
+          "the device's data ended after "
+              + String.format("%.2f", s.elapsed().toNanos() / 1e9)
+              + " s, before the --duration asked for ("
+              + limits.duration().get().toSeconds()
+              + " s); the files hold the "
+              + s.framesWritten()
+              + " frames that came");
     }
   }
 

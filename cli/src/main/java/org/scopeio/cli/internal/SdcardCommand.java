@@ -208,6 +208,7 @@ public final class SdcardCommand implements Runnable {
     @Option(
         names = "--frames",
         required = true,
+        converter = Bounded.KeptFrames.class,
         paramLabel = "N",
         description = "Frames to keep (0 keeps only the header and config sectors).")
     long frames;

@@ -51,30 +51,35 @@ public final class SimulateCommand implements Runnable {
 
     @Option(
         names = "--width",
+        converter = Bounded.Side.class,
         defaultValue = "304",
         description = "Columns. Default: ${DEFAULT-VALUE}.")
     int width;
 
     @Option(
         names = "--height",
+        converter = Bounded.Side.class,
         defaultValue = "304",
         description = "Rows. Default: ${DEFAULT-VALUE}.")
     int height;
 
     @Option(
         names = "--frames",
+        converter = Bounded.SimulatedFrames.class,
         defaultValue = "100",
         description = "Frames. Default: ${DEFAULT-VALUE}.")
     int frames;
 
     @Option(
         names = "--fs",
+        converter = Bounded.FrameRate.class,
         defaultValue = "20",
         description = "Frames per second. Default: ${DEFAULT-VALUE}.")
     int fs;
 
     @Option(
         names = "--buffer-size",
+        converter = Bounded.BufferSize.class,
         defaultValue = "20480",
         description = "Bytes of a full buffer, header included. Default: ${DEFAULT-VALUE}.")
     int bufferSize;
@@ -89,6 +94,7 @@ public final class SimulateCommand implements Runnable {
 
     @Option(
         names = "--neurons",
+        converter = Bounded.Neurons.class,
         defaultValue = "40",
         description = "Neurons. Default: ${DEFAULT-VALUE}.")
     int neurons;
@@ -168,6 +174,7 @@ public final class SimulateCommand implements Runnable {
 
     @Option(
         names = "--frames",
+        converter = Bounded.SimulatedFrames.class,
         defaultValue = "100",
         description = "Frames. Default: ${DEFAULT-VALUE}.")
     int frames;

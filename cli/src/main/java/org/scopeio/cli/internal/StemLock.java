@@ -14,12 +14,17 @@ import org.scopeio.api.WriteException;
  * released when the recording ends. The operating system drops it if the process dies.
  */
 final class StemLock implements AutoCloseable {
+  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
+  private final boolean created;
+  private boolean kept;
 
-  private StemLock(FileChannel channel, FileLock lock) {
+  private StemLock(Path file, FileChannel channel, FileLock lock, boolean created) {
+    this.file = file;
     this.channel = channel;
     this.lock = lock;
+    this.created = created;
   }
 
   /**
@@ -29,6 +34,7 @@ final class StemLock implements AutoCloseable {
    * @throws WriteException if another recording holds it, or it cannot be locked
    */
   static StemLock acquire(Path stem, Path file) {
+    boolean created = !java.nio.file.Files.exists(file);
     FileChannel ch;
     try {
       ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -40,7 +46,7 @@ final class StemLock implements AutoCloseable {
       if (lock == null) {
         throw new OverlappingFileLockException();
       }
-      return new StemLock(ch, lock);
+      return new StemLock(file, ch, lock, created);
     } catch (OverlappingFileLockException | IOException e) {
       try {
         ch.close();
@@ -57,11 +63,23 @@ final class StemLock implements AutoCloseable {
     }
   }
 
+  /** The recording started: the locked file is one of its outputs now and stays. */
+  void keep() {
+    kept = true;
+  }
+
+  /**
+   * Releases the lock; a file this lock created for a recording that never started is removed, so a
+   * failed attempt leaves nothing that blocks the next one.
+   */
   @Override
   public void close() {
     try {
       lock.release();
       channel.close();
+      if (created && !kept) {
+        java.nio.file.Files.deleteIfExists(file);
+      }
     } catch (IOException ignored) {
       // closing the channel releases the lock in any case
     }

@@ -124,6 +124,7 @@ public final class StreamCommand implements Runnable {
 
     @Option(
         names = "--queue-size",
+        converter = Bounded.QueueSize.class,
         defaultValue = "64",
         description = "Frames held for a slow writer. Default: ${DEFAULT-VALUE}.")
     int queueSize;
@@ -139,18 +140,21 @@ public final class StreamCommand implements Runnable {
 
     @Option(
         names = "--usb-interface",
+        converter = Bounded.UsbInterface.class,
         defaultValue = "0",
         description = "USB source: interface to claim. Default: ${DEFAULT-VALUE}.")
     int usbInterface;
 
     @Option(
         names = "--transfer-size",
+        converter = Bounded.TransferSize.class,
         defaultValue = "16384",
         description = "USB source: bytes per bulk transfer. Default: ${DEFAULT-VALUE}.")
     int transferSize;
 
     @Option(
         names = "--transfers-in-flight",
+        converter = Bounded.TransfersInFlight.class,
         defaultValue = "8",
         description = "USB source: transfers kept submitted. Default: ${DEFAULT-VALUE}.")
     int transfersInFlight;
@@ -200,13 +204,8 @@ public final class StreamCommand implements Runnable {
       } else {
         StreamSource s = StreamSource.parse(source);
         live = s.live();
-        java.util.Map<String, String> usb = new java.util.HashMap<>();
-        if (usbSerial != null) {
-          usb.put("usb_serial", usbSerial);
-        }
-        usb.put("usb_interface", String.valueOf(usbInterface));
-        usb.put("transfer_size", String.valueOf(transferSize));
-        usb.put("transfers_in_flight", String.valueOf(transfersInFlight));
+        StreamSource.UsbSettings usb =
+            new StreamSource.UsbSettings(usbSerial, usbInterface, transferSize, transfersInFlight);
         boolean pacedFile =
             s.kind() == StreamSource.Kind.FILE
                 && pacing != null

@@ -1,11 +1,12 @@
 package org.scopeio.sdcard.internal;
 
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 import org.scopeio.api.ConfigException;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.format.SdLayout;
+import org.scopeio.api.spi.DeviceOption;
 import org.scopeio.api.spi.DeviceProvider;
 import org.scopeio.sdcard.SdCardDevice;
 
@@ -26,23 +27,24 @@ public final class SdCardDeviceProvider implements DeviceProvider {
   }
 
   @Override
+  public List<DeviceOption> options() {
+    return List.of(
+        new DeviceOption("image", "path", "", "the card image file or block device (required)"),
+        new DeviceOption("start", "0 or more", "0", "first frame"),
+        new DeviceOption("end", "more than start", "the last frame", "frame after the last"));
+  }
+
+  @Override
   public Device create(DeviceRequest request) {
-    request.requireOnlyOptions(type(), Set.of("image", "start", "end"));
-    String image = request.options().get("image");
-    if (image == null || image.isBlank()) {
+    String image = request.text("image").orElse("");
+    if (image.isBlank()) {
       throw new ConfigException(
-          "device 'sdcard' options",
-          "image",
-          "required: the card image or device, e.g. -O image=card.img");
+          "device 'sdcard'", "image", "required: the card image or device, e.g. -O image=card.img");
     }
     String layoutId = request.findConfig().orElse(SdLayout.DEFAULT_ID);
     SdLayout layout = request.configs().load(layoutId, SdLayout.TYPE);
-    try {
-      long start = Long.parseLong(request.options().getOrDefault("start", "0"));
-      long end = Long.parseLong(request.options().getOrDefault("end", "-1"));
-      return new SdCardDevice(Path.of(image), layout, layoutId, start, end);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("device 'sdcard' options", "start/end", e.getMessage(), e);
-    }
+    long start = request.wholeNumber("start", 0, Long.MAX_VALUE - 1, 0);
+    long end = request.wholeNumber("end", start + 1, Long.MAX_VALUE, -1);
+    return new SdCardDevice(Path.of(image), layout, layoutId, start, end);
   }
 }

@@ -21,12 +21,14 @@ public final class SimulatedDeviceProvider implements DeviceProvider {
   }
 
   @Override
+  public java.util.List<org.scopeio.api.spi.DeviceOption> options() {
+    return SimulatedDeviceConfig.OPTIONS;
+  }
+
+  @Override
   public Device create(DeviceRequest request) {
-    request.requireOnlyOptions(type(), SimulatedDeviceConfig.OPTION_KEYS);
     SimulatedDeviceConfig config =
-        request
-            .loadConfig(SimulatedDeviceConfig.TYPE, SimulatedDeviceConfig.DEFAULT_ID)
-            .withOptions(request.options());
+        request.loadConfig(SimulatedDeviceConfig.TYPE, SimulatedDeviceConfig.DEFAULT_ID);
     BufferHeaderFormat format =
         request.configs().load(config.headerFormat(), ConfigTypes.BUFFER_HEADER_FORMAT);
     return new SimulatedDevice(config, format);

@@ -72,17 +72,23 @@ public abstract class WriterContractTest {
   protected static Recorded simulated(PixelType type, int count) throws InterruptedException {
     SimulatedDeviceConfig config =
         new SimulatedDeviceConfig(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null)
-            .withOptions(
-                Map.of(
-                    "width", "24",
-                    "height", "16",
-                    "pixel_type", type.id(),
-                    "frames", String.valueOf(count),
-                    "pacing", "as-fast-as-possible",
-                    "buffer_pixels", "128",
-                    "header_format", "stream-buffer-header"));
+            24,
+            16,
+            type.id(),
+            null,
+            (long) count,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "as-fast-as-possible",
+            128,
+            null,
+            null,
+            "stream-buffer-header",
+            null);
     try (Device d =
         new SimulatedDevice(
             config,

@@ -21,27 +21,27 @@ public final class RawVideoDeviceProvider implements DeviceProvider {
   }
 
   @Override
+  public java.util.List<org.scopeio.api.spi.DeviceOption> options() {
+    return RawVideoConfig.OPTIONS;
+  }
+
+  @Override
   public Device create(DeviceRequest request) {
-    request.requireOnlyOptions(type(), RawVideoConfig.OPTION_KEYS);
+    // value_range is written low:high on the command line, [low, high] in a config
+    java.util.Map<String, String> options = new java.util.HashMap<>(request.options());
+    options.computeIfPresent("value_range", (k, v) -> "[" + v.replace(':', ',') + "]");
     RawVideoConfig config;
     Path base = null;
     if (request.findConfig().isPresent()) {
       ConfigDocument doc = request.configs().read(request.config());
-      config = request.configs().bind(doc, RawVideoConfig.TYPE);
+      config = request.configs().bind(doc, RawVideoConfig.TYPE, options);
       base = doc.findFile().map(Path::toAbsolutePath).map(Path::getParent).orElse(null);
     } else {
-      config = empty();
+      config = request.configs().fromOptions(RawVideoConfig.TYPE, options, "device 'raw'");
     }
-    config = config.withOptions(request.options());
     // a file given as an option is relative to the working directory, not to the config
     Path file =
         request.options().containsKey("file") ? config.resolveFile(null) : config.resolveFile(base);
     return new RawVideoDevice(file, config);
-  }
-
-  private static RawVideoConfig empty() {
-    return new RawVideoConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
   }
 }

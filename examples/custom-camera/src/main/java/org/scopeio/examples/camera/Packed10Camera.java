@@ -38,6 +38,13 @@ public final class Packed10Camera implements Device {
   }
 
   @Override
+  public java.util.Set<Path> inputs() {
+    return config.source().startsWith("file:")
+        ? java.util.Set.of(Path.of(config.source().substring(5)))
+        : java.util.Set.of();
+  }
+
+  @Override
   public String type() {
     return "packed10";
   }
@@ -111,7 +118,7 @@ public final class Packed10Camera implements Device {
   /** Puts the next frame's packed bytes into {@code packed}; false at the end. */
   private boolean fill() {
     if (file == null) {
-      if (next >= config.frames()) {
+      if (config.frames() > 0 && next >= config.frames()) {
         return false;
       }
       Raw10.pack(TestPattern.frame(config.width(), config.height(), next), packed, 0);

@@ -1,7 +1,9 @@
 package org.scopeio.examples.camera.internal;
 
+import java.util.List;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRequest;
+import org.scopeio.api.spi.DeviceOption;
 import org.scopeio.api.spi.DeviceProvider;
 import org.scopeio.examples.camera.Packed10Camera;
 import org.scopeio.examples.camera.Packed10Config;
@@ -19,12 +21,13 @@ public final class Packed10CameraProvider implements DeviceProvider {
   }
 
   @Override
+  public List<DeviceOption> options() {
+    return Packed10Config.OPTIONS;
+  }
+
+  @Override
   public Device create(DeviceRequest request) {
-    request.requireOnlyOptions(type(), Packed10Config.OPTION_KEYS);
-    Packed10Config config =
-        request
-            .loadConfig(Packed10Config.TYPE, Packed10Config.DEFAULT_ID)
-            .withOptions(request.options());
+    Packed10Config config = request.loadConfig(Packed10Config.TYPE, Packed10Config.DEFAULT_ID);
     return new Packed10Camera(config); // no I/O until open()
   }
 }
