@@ -23,6 +23,9 @@ public final class BufferHeaderFormat {
   /** Marks an optional field that is absent in this format. */
   static final int ABSENT = -1;
 
+  /** Most words a buffer header may have (word indices are 0 to {@code MAX_WORDS - 1}). */
+  public static final int MAX_WORDS = 128;
+
   private final String id;
   private final List<String> fields;
   private final int[] indices;
@@ -42,14 +45,16 @@ public final class BufferHeaderFormat {
     for (int i = 0; i < fields.size(); i++) {
       String name = fields.get(i);
       Integer index = fieldToIndex.get(name);
-      if (index != null && index < 0) {
+      if (index != null && (index < 0 || index >= MAX_WORDS)) {
         throw new IllegalArgumentException(
             "buffer header format '"
                 + id
                 + "': field '"
                 + name
-                + "' has negative word index "
-                + index);
+                + "' has word index "
+                + index
+                + "; word indices are 0 to "
+                + (MAX_WORDS - 1));
       }
       indices[i] = index == null ? ABSENT : index;
       positions.put(name, i);
@@ -69,6 +74,8 @@ public final class BufferHeaderFormat {
   /**
    * A format from field names (in declaration order) to word indices; a {@code null} index declares
    * an optional field that this format does not carry.
+   *
+   * @throws IllegalArgumentException if an index is outside 0 to {@link #MAX_WORDS} - 1
    */
   public static BufferHeaderFormat of(String id, Map<String, Integer> fieldToIndex) {
     return new BufferHeaderFormat(id, new LinkedHashMap<>(fieldToIndex));
@@ -97,6 +104,31 @@ public final class BufferHeaderFormat {
   /** Whether {@code field} is declared (present or optional-absent). */
   public boolean declares(String field) {
     return positions.containsKey(field);
+  }
+
+  /**
+   * Fails unless {@code fields} are all present (declared with a word index).
+   *
+   * @param user what needs them, for the message ("the stream decoder")
+   * @throws IllegalArgumentException naming the missing fields
+   */
+  public void requireFields(String user, String... fields) {
+    List<String> missing = new ArrayList<>();
+    for (String f : fields) {
+      if (index(f).isEmpty()) {
+        missing.add(f);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "buffer header format '"
+              + id
+              + "' has no word for "
+              + String.join(", ", missing)
+              + ", which "
+              + user
+              + " needs");
+    }
   }
 
   /** Smallest number of decoded words that holds every present field. */

@@ -15,7 +15,7 @@ import org.scopeio.api.StreamInfo;
  *   <li>{@code interval_device_ms}, {@code interval_host_ms}: time since the previous frame by the
  *       device's timestamps and by the host's clock (NaN for the first frame, or without device
  *       timestamps);
- *   <li>{@code mean}, {@code max}: mean and largest pixel value;
+ *   <li>{@code pixel_mean}, {@code pixel_max}: the frame's mean and largest pixel value;
  *   <li>{@code dropped}: frames the device dropped since the previous frame; {@code
  *       missing_buffers}, {@code padded_pixels}: this frame's integrity;
  *   <li>{@code battery_voltage}, {@code input_voltage}: the first buffer header's {@code
@@ -33,8 +33,8 @@ public final class FrameTelemetry implements Recording.Listener {
       List.of(
           "interval_device_ms",
           "interval_host_ms",
-          "mean",
-          "max",
+          "pixel_mean",
+          "pixel_max",
           "dropped",
           "missing_buffers",
           "padded_pixels",

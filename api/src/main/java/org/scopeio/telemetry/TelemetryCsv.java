@@ -14,7 +14,9 @@ import java.util.Locale;
  * ({@code samples per entry} raw samples), appended as entries complete, so a recording of any
  * length is written whole with constant memory; {@link #close()} adds a last row for the samples
  * after the last complete entry. Columns: {@code first_sample, samples}, then {@code <signal>_mean,
- * <signal>_min, <signal>_max} for each signal (empty when the entry has no valid sample).
+ * <signal>_min, <signal>_max} for each signal: the mean, least and largest value of the signal over
+ * the row's samples (so {@code pixel_mean_max} is the brightest frame's mean pixel value), empty
+ * when the row has no valid sample. Each row is handed to the operating system when written.
  *
  * <p>Call {@link #update()} from the thread that inserts (after inserting), or from any thread at
  * least once per buffer capacity.
@@ -37,6 +39,7 @@ public final class TelemetryCsv implements Closeable {
       h.append(',').append(s).append("_mean,").append(s).append("_min,").append(s).append("_max");
     }
     out.write(h.append('\n').toString());
+    out.flush();
   }
 
   /** Appends a row for every entry completed since the last call. */
@@ -66,6 +69,7 @@ public final class TelemetryCsv implements Closeable {
     }
     if (range != null && range.length() > 0) {
       out.write(r.append('\n').toString());
+      out.flush(); // a killed recording keeps every completed row
     }
   }
 

@@ -179,7 +179,9 @@ public class HotPathBenchmark {
             cfg ->
                 new InputStreamByteSource("memory", new java.io.ByteArrayInputStream(c.bytes)))) {
       d.open();
-      for (Optional<Frame> f = d.next(Duration.ZERO); f.isPresent(); f = d.next(Duration.ZERO)) {
+      for (Optional<Frame> f = d.next(Duration.ofMinutes(1));
+          f.isPresent();
+          f = d.next(Duration.ofMinutes(1))) {
         bh.consume(f.get());
       }
     }

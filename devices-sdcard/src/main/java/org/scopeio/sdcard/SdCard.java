@@ -71,6 +71,9 @@ public final class SdCard implements Closeable {
   private final int dataLengthIndex;
   private final int frameNumIndex;
   private final int frameBufferCountIndex;
+  private final int bufferCountIndex;
+  private final ByteBuffer headBuffer =
+      ByteBuffer.allocate(MAX_HEADER_WORDS * 4).order(ByteOrder.LITTLE_ENDIAN);
   private final SdRecordingConfig config;
   private final Map<String, Long> settings;
   private final boolean writeKeysValid;
@@ -125,6 +128,8 @@ public final class SdCard implements Closeable {
     this.dataLengthIndex = layout.buffer().get("data_length");
     this.frameNumIndex = layout.buffer().get("frame_num");
     this.frameBufferCountIndex = layout.buffer().get("frame_buffer_count");
+    Integer bc = layout.buffer().get("buffer_count");
+    this.bufferCountIndex = bc == null ? -1 : bc;
     long[] header = readSectorWords(layout.sectors().headerPos(), "header");
     long[] configWords = readSectorWords(layout.sectors().configPos(), "config");
     this.writeKeysValid = keysAt(header, layout);
@@ -436,6 +441,9 @@ public final class SdCard implements Closeable {
     return f;
   }
 
+  /** Buffers a resynchronisation with unknown buffer counts searches past a bad header. */
+  private static final int RESYNC_BUFFERS = 64;
+
   private void scanHeaders() {
     long limit = config.buffersRecorded() + config.buffersDropped();
     long framePixels = (long) width * height;
@@ -445,7 +453,6 @@ public final class SdCard implements Closeable {
     long curPixels = 0;
     long curFrameNum = -1;
     long curMaxFbc = -1;
-    ByteBuffer head = ByteBuffer.allocate(MAX_HEADER_WORDS * 4).order(ByteOrder.LITTLE_ENDIAN);
     while (true) {
       if (limit > 0 && buffersScanned >= limit) {
         end(
@@ -454,82 +461,60 @@ public final class SdCard implements Closeable {
             "read all " + limit + " buffers the config sector lists");
         break;
       }
-      int n = locate(pos, head.capacity(), head);
-      ByteBuffer h = located;
-      int at = locatedAt;
-      if (n == 0) {
-        end(SdEndReason.END_OF_FILE, pos, "the file ends at byte " + pos);
+      Head hd = headAt(pos);
+      if (hd.problem != null) {
+        if (hd.end == SdEndReason.END_OF_FILE) {
+          end(SdEndReason.END_OF_FILE, pos, hd.problem);
+          break;
+        }
+        boolean moreListed = limit > 0 && buffersScanned < limit;
+        boolean erased = hd.end == SdEndReason.ZERO_LENGTH && !moreListed;
+        long next = -1;
+        if (!erased && hd.end != SdEndReason.TRUNCATED) {
+          long searchEnd =
+              moreListed || size == Long.MAX_VALUE
+                  ? size
+                  : pos + RESYNC_BUFFERS * Math.max(SectorMath.SECTOR, largestBufferSpan);
+          next = resync(pos + SectorMath.SECTOR, searchEnd);
+        }
+        if (next >= 0) {
+          skipped.add(new SdCardInfo.Skipped(pos, next, hd.problem));
+          pos = next;
+          continue;
+        }
+        if (moreListed && hd.end != SdEndReason.ZERO_LENGTH && hd.end != SdEndReason.TRUNCATED) {
+          corruption =
+              new FormatException(
+                  source,
+                  hd.offset,
+                  hd.problem
+                      + "; no valid buffer header follows, so "
+                      + (limit - buffersScanned)
+                      + " of the "
+                      + limit
+                      + " buffers the config sector lists are not read (frames after the "
+                      + (index.size() + (curStart >= 0 ? 1 : 0))
+                      + " read so far)");
+          end(SdEndReason.CORRUPT_HEADER, pos, corruption.getMessage());
+        } else if (hd.end == SdEndReason.CORRUPT_HEADER) {
+          corruption = new FormatException(source, hd.offset, hd.problem);
+          end(SdEndReason.CORRUPT_HEADER, pos, corruption.getMessage());
+        } else {
+          end(
+              hd.end,
+              pos,
+              hd.problem
+                  + (moreListed
+                      ? "; the config sector lists "
+                          + limit
+                          + " buffers, "
+                          + buffersScanned
+                          + " were read"
+                      : ""));
+        }
         break;
       }
-      if (n < 4) {
-        end(
-            SdEndReason.TRUNCATED,
-            pos,
-            "the file ends inside a buffer header at byte " + (pos + n));
-        break;
-      }
-      long headerWords = Integer.toUnsignedLong(h.getInt(at));
-      if (headerWords == 0) {
-        end(SdEndReason.ZERO_LENGTH, pos, "header length word is 0 at byte offset " + pos);
-        break;
-      }
-      if (headerWords < format.wordsNeeded() || headerWords > MAX_HEADER_WORDS) {
-        end(
-            SdEndReason.IMPLAUSIBLE_LENGTH,
-            pos,
-            "header length word is "
-                + headerWords
-                + " at byte offset "
-                + pos
-                + "; layout '"
-                + layoutId
-                + "' needs "
-                + format.wordsNeeded()
-                + " to "
-                + MAX_HEADER_WORDS);
-        break;
-      }
-      int l = (int) headerWords;
-      if (n < 4 * l) {
-        end(
-            SdEndReason.TRUNCATED,
-            pos,
-            "the file ends inside a buffer header at byte " + (pos + n));
-        break;
-      }
-      long dataLength = Integer.toUnsignedLong(h.getInt(at + 4 * dataLengthIndex));
-      if (dataLength == 0 || dataLength > framePixels) {
-        corruption =
-            new FormatException(
-                source,
-                pos + 4L * dataLengthIndex,
-                "buffer header data_length is "
-                    + dataLength
-                    + "; expected 1 to "
-                    + framePixels
-                    + " (one "
-                    + width
-                    + "x"
-                    + height
-                    + " frame)");
-        end(SdEndReason.CORRUPT_HEADER, pos, corruption.getMessage());
-        break;
-      }
-      if (size != Long.MAX_VALUE && pos + 4L * l + dataLength > size) {
-        end(
-            SdEndReason.TRUNCATED,
-            pos,
-            "the buffer at byte offset "
-                + pos
-                + " needs "
-                + (4L * l + dataLength)
-                + " bytes but the file ends at "
-                + size);
-        break;
-      }
-      long frameNum = Integer.toUnsignedLong(h.getInt(at + 4 * frameNumIndex));
-      long fbc = Integer.toUnsignedLong(h.getInt(at + 4 * frameBufferCountIndex));
-      if (curStart >= 0 && (fbc == 0 || frameNum != curFrameNum)) {
+      if (curStart >= 0 && (hd.fbc == 0 || hd.frameNum != curFrameNum)) {
         closeFrame(curStart, pos, curBuffers, curPixels, framePixels);
         curStart = -1;
       }
@@ -537,21 +522,26 @@ public final class SdCard implements Closeable {
         curStart = pos;
         curBuffers = 0;
         curPixels = 0;
-        curFrameNum = frameNum;
+        curFrameNum = hd.frameNum;
         curMaxFbc = -1;
       }
-      curMaxFbc = Math.max(curMaxFbc, fbc);
-      fullDataLength = Math.max(fullDataLength, dataLength);
+      curMaxFbc = Math.max(curMaxFbc, hd.fbc);
+      fullDataLength = Math.max(fullDataLength, hd.dataLength);
+      cardHeaderWords = hd.words;
+      lastBufferCount = hd.bufferCount;
+      lastFrameNum = hd.frameNum;
+      long span = SectorMath.span(hd.dataLength, hd.words);
+      largestBufferSpan = Math.max(largestBufferSpan, span);
       curBuffers++;
-      curPixels += dataLength;
-      pos += SectorMath.span(dataLength, l);
+      curPixels += hd.dataLength;
+      pos += span;
       buffersScanned++;
     }
     if (curStart >= 0) {
       // short of pixels with a gap in the buffer numbering: a dropped buffer, keep the frame;
       // short with contiguous numbering: the recording stopped inside the frame
       boolean droppedInside = curMaxFbc + 1 > curBuffers;
-      if (curPixels >= framePixels || droppedInside) {
+      if (curPixels >= framePixels || droppedInside || !skipped.isEmpty()) {
         closeFrame(curStart, pos, curBuffers, curPixels, framePixels);
       } else {
         incompleteFrame =
@@ -568,6 +558,166 @@ public final class SdCard implements Closeable {
                 + " buffers; it is not returned";
       }
     }
+  }
+
+  /** The first sector boundary from {@code from} before {@code until} with a good header. */
+  private long nextGoodHeader(long from, long until) {
+    for (long q = from; q < until; q += SectorMath.SECTOR) {
+      if (headAt(q).problem == null) {
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  /** Header words of this card's buffers (from the last good one), or -1 before the first. */
+  private int cardHeaderWords = -1;
+
+  private long lastBufferCount = -1;
+  private long lastFrameNum = -1;
+  private long largestBufferSpan;
+  private final List<SdCardInfo.Skipped> skipped = new ArrayList<>();
+
+  /**
+   * A buffer header read at {@code pos}: its fields, or why it cannot be one ({@code problem}, the
+   * byte {@code offset} at fault and the {@code end} it would be if it ends the data).
+   */
+  private static final class Head {
+    String problem;
+    SdEndReason end;
+    long offset;
+    int words;
+    long dataLength;
+    long frameNum;
+    long fbc;
+    long bufferCount = -1;
+  }
+
+  private Head headAt(long pos) {
+    Head hd = new Head();
+    hd.offset = pos;
+    ByteBuffer head = headBuffer;
+    int n = locate(pos, head.capacity(), head);
+    ByteBuffer h = located;
+    int at = locatedAt;
+    long framePixels = (long) width * height;
+    if (n == 0) {
+      return bad(hd, SdEndReason.END_OF_FILE, pos, "the file ends at byte " + pos);
+    }
+    if (n < 4) {
+      return bad(
+          hd,
+          SdEndReason.TRUNCATED,
+          pos,
+          "the file ends inside a buffer header at byte " + (pos + n));
+    }
+    long headerWords = Integer.toUnsignedLong(h.getInt(at));
+    if (headerWords == 0) {
+      return bad(hd, SdEndReason.ZERO_LENGTH, pos, "header length word is 0 at byte offset " + pos);
+    }
+    if (headerWords < format.wordsNeeded() || headerWords > MAX_HEADER_WORDS) {
+      return bad(
+          hd,
+          SdEndReason.IMPLAUSIBLE_LENGTH,
+          pos,
+          "header length word is "
+              + headerWords
+              + " at byte offset "
+              + pos
+              + "; layout '"
+              + layoutId
+              + "' needs "
+              + format.wordsNeeded()
+              + " to "
+              + MAX_HEADER_WORDS);
+    }
+    int l = (int) headerWords;
+    if (n < 4 * l) {
+      return bad(
+          hd,
+          SdEndReason.TRUNCATED,
+          pos,
+          "the file ends inside a buffer header at byte " + (pos + n));
+    }
+    long dataLength = Integer.toUnsignedLong(h.getInt(at + 4 * dataLengthIndex));
+    if (dataLength == 0 || dataLength > framePixels) {
+      return bad(
+          hd,
+          SdEndReason.CORRUPT_HEADER,
+          pos + 4L * dataLengthIndex,
+          "buffer header data_length is "
+              + dataLength
+              + " at byte offset "
+              + pos
+              + "; expected 1 to "
+              + framePixels
+              + " (one "
+              + width
+              + "x"
+              + height
+              + " frame)");
+    }
+    if (size != Long.MAX_VALUE && pos + 4L * l + dataLength > size) {
+      return bad(
+          hd,
+          SdEndReason.TRUNCATED,
+          pos,
+          "the buffer at byte offset "
+              + pos
+              + " needs "
+              + (4L * l + dataLength)
+              + " bytes but the file ends at "
+              + size);
+    }
+    hd.words = l;
+    hd.dataLength = dataLength;
+    hd.frameNum = Integer.toUnsignedLong(h.getInt(at + 4 * frameNumIndex));
+    hd.fbc = Integer.toUnsignedLong(h.getInt(at + 4 * frameBufferCountIndex));
+    if (bufferCountIndex >= 0 && bufferCountIndex < l) {
+      hd.bufferCount = Integer.toUnsignedLong(h.getInt(at + 4 * bufferCountIndex));
+    }
+    return hd;
+  }
+
+  private static Head bad(Head hd, SdEndReason end, long offset, String problem) {
+    hd.end = end;
+    hd.offset = offset;
+    hd.problem = problem;
+    return hd;
+  }
+
+  /**
+   * The next sector boundary from {@code from} (before {@code until}) where a buffer header of this
+   * card follows on from the last good one: the same header length, a data length no longer than a
+   * full buffer's, a later {@code buffer_count} and no earlier {@code frame_num}, and a good header
+   * after it too (or the end of the data). {@code -1} if there is none.
+   */
+  private long resync(long from, long until) {
+    long max = fullDataLength > 0 ? fullDataLength : (long) width * height;
+    for (long q = from; q < until; q += SectorMath.SECTOR) {
+      Head c = headAt(q);
+      if (c.problem != null) {
+        if (c.end == SdEndReason.END_OF_FILE) {
+          return -1;
+        }
+        continue;
+      }
+      boolean fits =
+          (cardHeaderWords < 0 || c.words == cardHeaderWords)
+              && c.dataLength <= max
+              && (c.bufferCount < 0 || c.bufferCount > lastBufferCount)
+              && c.frameNum >= lastFrameNum;
+      if (!fits) {
+        continue;
+      }
+      Head after = headAt(q + SectorMath.span(c.dataLength, c.words));
+      if (after.problem == null
+          ? after.words == c.words && after.frameNum >= c.frameNum
+          : after.end == SdEndReason.END_OF_FILE || after.end == SdEndReason.ZERO_LENGTH) {
+        return q;
+      }
+    }
+    return -1;
   }
 
   private void closeFrame(long start, long end, int buffers, long pixels, long framePixels) {
@@ -598,7 +748,8 @@ public final class SdCard implements Closeable {
         endOffset,
         endDetail,
         Optional.ofNullable(incompleteFrame),
-        framesWithMissingData);
+        framesWithMissingData,
+        List.copyOf(skipped));
   }
 
   /** Complete frames on the card. */
@@ -723,8 +874,18 @@ public final class SdCard implements Closeable {
         n = read(buffer, pos);
       }
       int l = n >= 4 ? src.getInt(rel) : 0;
-      if (n < 4 || l <= 0 || l > MAX_HEADER_WORDS || n < 4 * l) {
-        throw new FormatException(source, pos, "buffer header changed since the card was scanned");
+      boolean good = n >= 4 && l >= format.wordsNeeded() && l <= MAX_HEADER_WORDS && n >= 4 * l;
+      long length = good ? Integer.toUnsignedLong(src.getInt(rel + 4 * dataLengthIndex)) : 0;
+      if (!good || length == 0 || length > framePixels) {
+        // a corrupt buffer the scan stepped over: step over it the same way
+        long next = nextGoodHeader(pos + SectorMath.SECTOR, index.end(k));
+        if (next < 0) {
+          throw new FormatException(
+              source, pos, "buffer header changed since the card was scanned");
+        }
+        pos = next;
+        b--;
+        continue;
       }
       for (int w = 0; w < l; w++) {
         words[w] = src.getInt(rel + 4 * w);

@@ -1,5 +1,6 @@
 package org.scopeio.sdcard;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param endDetail a sentence on the end (the error for a corrupt header)
  * @param incompleteFrame a description of a last frame that was cut short and is not returned
  * @param framesWithMissingData frames with fewer pixel bytes than width x height
+ * @param skipped corrupt buffers the scan stepped over to the next good header (their pixels are
+ *     missing from their frames, and counted there)
  */
 public record SdCardInfo(
     String source,
@@ -33,4 +36,15 @@ public record SdCardInfo(
     long endOffset,
     String endDetail,
     Optional<String> incompleteFrame,
-    long framesWithMissingData) {}
+    long framesWithMissingData,
+    List<Skipped> skipped) {
+
+  /**
+   * A stretch of the card that did not hold a good buffer header where one was due.
+   *
+   * @param offset where the bad header was
+   * @param resumedAt the next good header, where reading went on
+   * @param problem what was wrong with the header
+   */
+  public record Skipped(long offset, long resumedAt, String problem) {}
+}

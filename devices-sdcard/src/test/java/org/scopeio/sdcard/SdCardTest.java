@@ -285,7 +285,7 @@ class SdCardTest {
       int n = 0;
       FormatException error = null;
       try {
-        while (d.next(Duration.ZERO).isPresent()) {
+        while (d.next(Duration.ofMinutes(1)).isPresent()) {
           n++;
         }
       } catch (FormatException e) {
@@ -293,7 +293,7 @@ class SdCardTest {
       }
       assertThat(n).isEqualTo(3);
       assertThat(error).isNotNull();
-      assertThat(d.next(Duration.ZERO)).isEmpty();
+      assertThat(d.next(Duration.ofMinutes(1))).isEmpty();
     }
   }
 
@@ -429,7 +429,9 @@ class SdCardTest {
           .containsEntry("setting.gain", "2")
           .containsEntry("frame_count", "8");
       List<Frame> got = new ArrayList<>();
-      for (var f = d.next(Duration.ZERO); f.isPresent(); f = d.next(Duration.ZERO)) {
+      for (var f = d.next(Duration.ofMinutes(1));
+          f.isPresent();
+          f = d.next(Duration.ofMinutes(1))) {
         got.add(f.get());
       }
       assertThat(got).extracting(Frame::index).containsExactly(2L, 3L, 4L);

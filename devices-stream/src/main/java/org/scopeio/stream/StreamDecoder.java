@@ -170,10 +170,11 @@ public final class StreamDecoder {
               + " words but header_len leaves "
               + (headerWords - preambleWords));
     }
-    if (frameNumIndex < 0 || frameBufferCountIndex < 0) {
-      throw new IllegalArgumentException(
-          "header format '" + format.id() + "' needs the fields frame_num and frame_buffer_count");
-    }
+    format.requireFields(
+        "the stream decoder",
+        BufferHeader.FRAME_NUM,
+        BufferHeader.FRAME_BUFFER_COUNT,
+        BufferHeader.TIMESTAMP);
     this.fillerBytes = new byte[(int) (fillerBits / 8)];
     for (int i = 0; i < fillerBytes.length; i++) {
       fillerBytes[i] = DUMMY_WORD[i & 3];

@@ -46,7 +46,7 @@ public final class StreamDevice implements Device {
       new EnumMap<>(StreamDecoder.Rejection.class);
   private ByteSource source;
   private BufferSplitter splitter;
-  private StreamDecoder decoder;
+  private final StreamDecoder decoder;
   private FrameAssembler assembler;
   private StreamInfo info;
   private final byte[] chunk = new byte[CHUNK];
@@ -113,6 +113,8 @@ public final class StreamDevice implements Device {
     this.format = format;
     this.sourceFactory = sourceFactory;
     this.options = options;
+    // a config and header format that cannot decode fail here, before anything opens
+    this.decoder = new StreamDecoder(config, format);
   }
 
   @Override
@@ -130,7 +132,6 @@ public final class StreamDevice implements Device {
     if (source != null || closed) {
       throw new IllegalStateException("stream device is already open or closed");
     }
-    decoder = new StreamDecoder(config, format);
     if (options.live()) {
       queue = new HandoffQueue<>(options.queueSize(), options.overflow(), droppedHeaders::add);
     }
@@ -318,11 +319,22 @@ public final class StreamDevice implements Device {
       p.item().ifPresent(f -> delivered.incrementAndGet());
       return p.item();
     }
-    return nextOffline();
+    return nextOffline(timeout);
   }
 
-  private synchronized Optional<Frame> nextOffline() {
+  /**
+   * Reads and decodes chunks on the caller's thread until a frame is ready, the data end, or {@code
+   * timeout} has passed (checked after each chunk, so at least one is read): a caller that polls
+   * with short timeouts can stop an endless input at once.
+   */
+  private synchronized Optional<Frame> nextOffline(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (ready.isEmpty() && !ended && !closed) {
+      if (chunksRead > 0 && System.nanoTime() - deadline >= 0) {
+        chunksRead = 0;
+        throw new DeviceTimeoutException(type(), timeout);
+      }
+      chunksRead++;
       int n;
       try {
         n = source.read(chunk);
@@ -338,12 +350,16 @@ public final class StreamDevice implements Device {
         throw new DeviceException(source.describe() + ": read failed: " + e.getMessage(), e);
       }
     }
+    chunksRead = 0;
     Frame f = ready.poll();
     if (f != null) {
       delivered.incrementAndGet();
     }
     return Optional.ofNullable(f);
   }
+
+  /** Chunks read by the current offline call of {@link #next}. */
+  private int chunksRead;
 
   /** What the decoder kept, rejected and found missing. */
   public synchronized StreamStats stats() {

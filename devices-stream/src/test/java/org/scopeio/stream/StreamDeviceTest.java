@@ -81,7 +81,9 @@ class StreamDeviceTest {
                 });
     d.open();
     List<Frame> out = new ArrayList<>();
-    for (Optional<Frame> f = d.next(Duration.ZERO); f.isPresent(); f = d.next(Duration.ZERO)) {
+    for (Optional<Frame> f = d.next(Duration.ofMinutes(1));
+        f.isPresent();
+        f = d.next(Duration.ofMinutes(1))) {
       out.add(f.get());
     }
     device[0] = d;
@@ -269,9 +271,9 @@ class StreamDeviceTest {
                 new DeviceRequest("wireless-200px", Map.of("source", "file:" + file), CONFIGS))) {
       assertThat(dev.open().description()).contains("file:" + file);
       int n = 0;
-      for (Optional<Frame> f = dev.next(Duration.ZERO);
+      for (Optional<Frame> f = dev.next(Duration.ofMinutes(1));
           f.isPresent();
-          f = dev.next(Duration.ZERO)) {
+          f = dev.next(Duration.ofMinutes(1))) {
         assertThat(f.get().pixels8()).isEqualTo(cap.frames().get(n++));
       }
       assertThat(n).isEqualTo(3);
@@ -303,7 +305,7 @@ class StreamDeviceTest {
             cfg -> new PacedByteSource(new FileByteSource(file), PacedByteSource.deviceRate(cfg)));
     d.open();
     int n = 0;
-    while (d.next(Duration.ZERO).isPresent()) {
+    while (d.next(Duration.ofMinutes(1)).isPresent()) {
       n++;
     }
     d.close();

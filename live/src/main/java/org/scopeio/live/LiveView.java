@@ -150,6 +150,7 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
       throws IOException {
     InetSocketAddress address =
         new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
+    limitSlowClients();
     HttpServer server;
     try {
       server = HttpServer.create(address, 16);
@@ -181,6 +182,25 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
   /** The page's address, {@code http://127.0.0.1:PORT/}. */
   public URI uri() {
     return URI.create("http://127.0.0.1:" + port() + "/");
+  }
+
+  /**
+   * Keeps stalled or slow clients from holding the server's two threads: the JDK's server closes a
+   * connection whose request has not arrived whole within 2 s, or whose response has not been taken
+   * within 10 s (its documented {@code sun.net.httpserver} settings, read when the first server is
+   * made; values set by the user win).
+   */
+  private static void limitSlowClients() {
+    for (String[] p :
+        new String[][] {
+          {"sun.net.httpserver.maxReqTime", "2"},
+          {"sun.net.httpserver.maxRspTime", "10"},
+          {"sun.net.httpserver.timerMillis", "250"}
+        }) {
+      if (System.getProperty(p[0]) == null) {
+        System.setProperty(p[0], p[1]);
+      }
+    }
   }
 
   /** The port served. */

@@ -240,7 +240,7 @@ class LiveViewTest {
     assertThat(t.get("start").asLong()).isZero();
     assertThat(t.get("t")).hasSize(10);
     assertThat(t.get("t").get(0).asDouble()).isEqualTo(0.25); // middle of frames 0..9 at 20/s
-    JsonNode mean = t.get("series").get("mean");
+    JsonNode mean = t.get("series").get("pixel_mean");
     assertThat(mean.get("mean").get(3).asDouble()).isEqualTo(34.5); // frames 30..39
     assertThat(mean.get("min").get(3).asDouble()).isEqualTo(30);
     assertThat(mean.get("max").get(3).asDouble()).isEqualTo(39);

@@ -42,7 +42,9 @@ public final class SdImageEncoder {
     /** The image stops in the middle of the last frame. */
     TRUNCATED_FINAL_FRAME,
     /** The data_length word of the first buffer of the middle frame is corrupt. */
-    CORRUPT_HEADER;
+    CORRUPT_HEADER,
+    /** The header length word of buffer 1 of the frame three quarters in is corrupt. */
+    CORRUPT_LENGTH;
 
     public static Fault fromId(String id) {
       return EnumIds.parse(Fault.class, id, "SD card fault");
@@ -188,6 +190,12 @@ public final class SdImageEncoder {
             int word = layout.buffer().get("data_length");
             buf.putInt(4 * word, 0xFFFF_FFF0);
             corruptOffset = pos + 4L * word;
+          }
+          if (faults.contains(Fault.CORRUPT_LENGTH)
+              && f == frames * 3 / 4
+              && b == Math.min(1, buffersPerFrame - 1)) {
+            buf.putInt(0, 0x7A3B_0000 | f); // the header length word
+            corruptOffset = pos;
           }
           buf.position(4 * l);
           buf.put(pixels, from, len);

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.OutputFiles;
@@ -213,6 +215,11 @@ public final class AviWriter implements FrameWriter {
     requireOpen();
     gaps.add(frames, count);
     timing.gap(count);
+    try {
+      writeSidecar(sidecarPath, false); // so that a killed recording keeps its gaps
+    } catch (IOException e) {
+      throw new WriteException(sidecarPath, frames, "cannot record a gap", e);
+    }
   }
 
   @Override
@@ -252,6 +259,64 @@ public final class AviWriter implements FrameWriter {
   private void requireOpen() {
     if (current == null || closed) {
       throw new IllegalStateException("AVI writer is not open");
+    }
+  }
+
+  /**
+   * Completes the AVI files of a recording whose writer was killed (its sidecar still says {@code
+   * "complete": false}): each part keeps the frames its header counts and gets its index, and the
+   * sidecar gets the true frame counts (its gaps were written there as they happened).
+   *
+   * @return what was done, or empty if {@code stem} has no unfinished AVI recording
+   * @throws WriteException naming the file that cannot be completed
+   */
+  public static Optional<Repair> repair(Path stem) {
+    Path sidecar = OutputFiles.withSuffix(stem, SIDECAR);
+    if (!Files.isRegularFile(sidecar)) {
+      return Optional.empty();
+    }
+    try {
+      com.fasterxml.jackson.databind.ObjectMapper json =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      com.fasterxml.jackson.databind.node.ObjectNode meta =
+          (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(sidecar.toFile());
+      if (meta.path("complete").asBoolean(true)) {
+        return Optional.empty();
+      }
+      com.fasterxml.jackson.databind.node.ArrayNode files = meta.putArray("files");
+      long first = 0;
+      for (int part = 0; ; part++) {
+        Path file = OutputParts.name(stem, part, true, AVI);
+        if (part == 0 && !Files.exists(file)) {
+          file = OutputParts.name(stem, 0, false, AVI);
+        }
+        if (!Files.exists(file)) {
+          break;
+        }
+        long frames = AviFile.repair(file);
+        files
+            .addObject()
+            .put("file", file.getFileName().toString())
+            .put("first_frame", first)
+            .put("frame_count", frames);
+        first += frames;
+      }
+      meta.put("complete", true);
+      meta.put("frame_count", first);
+      meta.put("repaired", true);
+      OutputParts.replace(
+          sidecar, tmp -> json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), meta));
+      return Optional.of(
+          new Repair(
+              sidecar
+                  + ": completed; "
+                  + files.size()
+                  + " AVI file(s) indexed, "
+                  + first
+                  + " frames",
+              List.of()));
+    } catch (IOException | RuntimeException e) {
+      throw new WriteException(sidecar, WriteException.NO_FRAME, "cannot complete", e);
     }
   }
 

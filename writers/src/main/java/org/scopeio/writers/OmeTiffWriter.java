@@ -239,10 +239,11 @@ public final class OmeTiffWriter implements FrameWriter {
    * and the complete sidecar from the journal. Pages are never rewritten; a page written just
    * before the kill whose metadata line is missing keeps no {@code Plane} element.
    *
-   * @return what was done, or empty if {@code stem} has no OME-TIFF journal
+   * @return what was done (and the journal lines that were garbled and left out), or empty if
+   *     {@code stem} has no OME-TIFF journal
    * @throws WriteException naming the file that cannot be completed
    */
-  public static Optional<String> repair(Path stem) {
+  public static Optional<Repair> repair(Path stem) {
     Path journalPath = OutputFiles.withSuffix(stem, FRAME_METADATA_JOURNAL);
     if (!Files.exists(journalPath)) {
       return Optional.empty();
@@ -272,16 +273,33 @@ public final class OmeTiffWriter implements FrameWriter {
     }
     long planes = tiff.planes();
     long frames = journal.frames();
+    java.util.SortedSet<Long> garbled = new java.util.TreeSet<>(journal.garbledLines());
     complete(tiff, journal, journal.info(), stem, first, timing, journal.lost());
     return Optional.of(
-        tiffPath
-            + ": OME-XML written for "
-            + planes
-            + " frames; "
-            + sidecarPath.getFileName()
-            + " completed with "
-            + frames
-            + " frames' metadata");
+        new Repair(
+            tiffPath
+                + ": OME-XML written for "
+                + planes
+                + " frames; "
+                + sidecarPath.getFileName()
+                + " completed with "
+                + frames
+                + " frames' metadata",
+            garbled.isEmpty()
+                ? List.of()
+                : List.of(
+                    journalPath
+                        + ": "
+                        + garbled.size()
+                        + " garbled line(s) left out of "
+                        + sidecarPath.getFileName()
+                        + " (line "
+                        + garbled.stream()
+                            .limit(10)
+                            .map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", "))
+                        + (garbled.size() > 10 ? ", ..." : "")
+                        + "); their frames' metadata is lost")));
   }
 
   private void closeQuietly() {

@@ -1,7 +1,6 @@
 package org.scopeio.writers;
 
 import java.nio.ByteOrder;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -30,7 +29,8 @@ public record RawDtype(SampleType type, ByteOrder order) {
    * @throws IllegalArgumentException naming the string and the accepted forms
    */
   public static RawDtype parse(String dtype) {
-    String s = dtype.trim().toLowerCase(Locale.ROOT);
+    // numpy's kind letters are case-sensitive: 'u' is unsigned, 'U' a unicode string
+    String s = dtype.trim();
     ByteOrder order = ByteOrder.LITTLE_ENDIAN;
     if (!s.isEmpty() && "<>|=".indexOf(s.charAt(0)) >= 0) {
       if (s.charAt(0) == '>') {

@@ -43,7 +43,9 @@ public final class RawVideoReader implements AutoCloseable {
   private final long numSamples;
   private final long partialFrameBytes;
   private final long[] strides;
-  private final double[] timestamps;
+
+  /** Set once, before the reader is handed out, from a checked sidecar. */
+  private double[] timestamps;
 
   private RawVideoReader(
       Path path,
@@ -180,52 +182,115 @@ public final class RawVideoReader implements AutoCloseable {
           case "uint8" -> SampleType.UINT8;
           case "uint16" -> SampleType.UINT16;
           default ->
-              throw new FormatException(
-                  json.toString(),
-                  FormatException.UNKNOWN_OFFSET,
-                  "pixel_type is '" + pixelType + "'; expected uint8 or uint16");
+              throw sidecar(json, "pixel_type is '" + pixelType + "'; expected uint8 or uint16");
         };
+    String byteOrder = meta.has("byte_order") ? meta.get("byte_order").asText() : "little";
     ByteOrder order =
-        "big".equals(meta.path("byte_order").asText())
-            ? ByteOrder.BIG_ENDIAN
-            : ByteOrder.LITTLE_ENDIAN;
-    double fs = meta.path("frame_rate").isNumber() ? meta.get("frame_rate").asDouble() : Double.NaN;
-    return open(
-        raw,
-        VideoStructure.framesFirst(height, width, 1),
-        new RawDtype(type, order),
-        meta.path("offset").asLong(0),
-        fs,
-        timestamps(meta.path("timestamps")),
-        WINDOW_SHIFT);
+        switch (byteOrder) {
+          case "little" -> ByteOrder.LITTLE_ENDIAN;
+          case "big" -> ByteOrder.BIG_ENDIAN;
+          default ->
+              throw sidecar(json, "byte_order is '" + byteOrder + "'; expected little or big");
+        };
+    JsonNode offsetNode = meta.get("offset");
+    long offset = 0;
+    if (offsetNode != null) {
+      if (!offsetNode.isIntegralNumber() || offsetNode.asLong() < 0) {
+        throw sidecar(json, "\"offset\" must be a whole number of bytes >= 0, got " + offsetNode);
+      }
+      offset = offsetNode.asLong();
+    }
+    JsonNode rate = meta.get("frame_rate");
+    double fs = Double.NaN;
+    if (rate != null && !rate.isNull()) {
+      if (!rate.isNumber() || !(rate.asDouble() > 0) || Double.isInfinite(rate.asDouble())) {
+        throw sidecar(json, "\"frame_rate\" must be a positive number or null, got " + rate);
+      }
+      fs = rate.asDouble();
+    }
+    RawVideoReader reader =
+        open(
+            raw,
+            VideoStructure.framesFirst(height, width, 1),
+            new RawDtype(type, order),
+            offset,
+            fs,
+            null,
+            WINDOW_SHIFT);
+    JsonNode list = meta.path("timestamps");
+    if (list.isMissingNode() || list.isNull() || (list.isArray() && list.isEmpty())) {
+      return reader;
+    }
+    try {
+      if (!list.isArray() || list.size() != reader.numSamples()) {
+        throw sidecar(
+            json,
+            "\"timestamps\" lists "
+                + (list.isArray() ? list.size() + " frames" : "no array")
+                + " but the file holds "
+                + reader.numSamples()
+                + "; each frame needs its own, or leave them out");
+      }
+      reader.timestamps = timestamps(json, list);
+      return reader;
+    } catch (RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  private static FormatException sidecar(Path json, String what) {
+    return new FormatException(json.toString(), FormatException.UNKNOWN_OFFSET, what);
   }
 
   private static int requiredInt(Path json, JsonNode meta, String field) {
     JsonNode n = meta.get(field);
-    if (n == null || !n.canConvertToInt() || n.asInt() <= 0) {
-      throw new FormatException(
-          json.toString(),
-          FormatException.UNKNOWN_OFFSET,
-          "\"" + field + "\" must be a positive whole number, got " + n);
+    if (n == null
+        || !n.isIntegralNumber()
+        || !n.canConvertToInt()
+        || n.asInt() <= 0
+        || n.asInt() > RawVideoConfig.MAX_SIDE) {
+      throw sidecar(
+          json,
+          "\""
+              + field
+              + "\" must be a whole number from 1 to "
+              + RawVideoConfig.MAX_SIDE
+              + ", got "
+              + n);
     }
     return n.asInt();
   }
 
-  /** Seconds from the sidecar's timestamps: device clock if every frame has one, else host. */
-  private static double[] timestamps(JsonNode list) {
-    if (!list.isArray() || list.isEmpty()) {
-      return null;
-    }
+  /**
+   * Seconds from the sidecar's timestamps: the device clock if every frame has one, else the
+   * host's; every entry needs a number for the one used.
+   */
+  private static double[] timestamps(Path json, JsonNode list) {
     double[] device = new double[list.size()];
     double[] host = new double[list.size()];
     boolean allDevice = true;
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode d = list.get(i).path("device_timestamp_ms");
+      allDevice &= d.isNumber() && Double.isFinite(d.asDouble());
+    }
     long host0 = list.get(0).path("host_monotonic_ns").asLong();
     for (int i = 0; i < list.size(); i++) {
       JsonNode t = list.get(i);
-      JsonNode d = t.path("device_timestamp_ms");
-      allDevice &= d.isNumber();
-      device[i] = d.asDouble() / 1e3;
-      host[i] = (t.path("host_monotonic_ns").asLong() - host0) / 1e9;
+      if (allDevice) {
+        device[i] = t.get("device_timestamp_ms").asDouble() / 1e3;
+      } else {
+        JsonNode h = t.path("host_monotonic_ns");
+        if (!h.isIntegralNumber()) {
+          throw sidecar(
+              json,
+              "timestamps["
+                  + i
+                  + "] has neither a device_timestamp_ms for every frame nor a whole"
+                  + " host_monotonic_ns");
+        }
+        host[i] = (h.asLong() - host0) / 1e9;
+      }
     }
     return allDevice ? device : host;
   }

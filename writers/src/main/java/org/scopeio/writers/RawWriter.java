@@ -199,7 +199,7 @@ public final class RawWriter implements FrameWriter {
    * @return what was done, or empty if {@code stem} has no raw journal
    * @throws WriteException naming the file that cannot be completed
    */
-  public static Optional<String> repair(Path stem) {
+  public static Optional<Repair> repair(Path stem) {
     RawWriter w = new RawWriter();
     w.rawPath = OutputFiles.withSuffix(stem, RAW);
     w.sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
@@ -224,15 +224,22 @@ public final class RawWriter implements FrameWriter {
           tmp, w.sidecarPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       Files.deleteIfExists(w.journalPath);
       return Optional.of(
-          w.sidecarPath
-              + ": completed with "
-              + w.frames
-              + " frames' timestamps ("
-              + whole
-              + " whole frames in "
-              + w.rawPath.getFileName()
-              + (partial > 0 ? ", then " + partial + " bytes of a partial frame" : "")
-              + ")");
+          new Repair(
+              w.sidecarPath
+                  + ": completed with "
+                  + w.frames
+                  + " frames' timestamps ("
+                  + whole
+                  + " whole frames in "
+                  + w.rawPath.getFileName()
+                  + ")",
+              partial > 0
+                  ? List.of(
+                      w.rawPath
+                          + ": "
+                          + partial
+                          + " bytes of a frame the kill interrupted follow the whole frames")
+                  : List.of()));
     } catch (IOException | RuntimeException e) {
       throw new WriteException(w.sidecarPath, WriteException.NO_FRAME, "cannot complete", e);
     }

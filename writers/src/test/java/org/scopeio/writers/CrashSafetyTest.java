@@ -85,7 +85,11 @@ class CrashSafetyTest {
     // repair completes the OME-XML and the sidecars from the journals
     long journalled = journal.stream().filter(l -> l.endsWith("}")).count();
     assertThat(OmeTiffWriter.repair(stem))
-        .hasValueSatisfying(m -> assertThat(m).contains(pages + " frames"));
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m.done()).contains(pages + " frames");
+              assertThat(m.problems()).isEmpty();
+            });
     JsonNode repaired =
         RealReaders.tifffile(dir.resolve("killed.ome.tif"), dir.resolve("fixed.xml"));
     assertThat(repaired.get("is_ome").asBoolean()).isTrue();

@@ -30,13 +30,19 @@ public final class ConfigTypes {
               JsonNode v = e.getValue();
               if (v.isNull()) {
                 fields.put(e.getKey(), null);
-              } else if (v.canConvertToInt() && v.isIntegralNumber() && v.asInt() >= 0) {
+              } else if (v.canConvertToInt()
+                  && v.isIntegralNumber()
+                  && v.asInt() >= 0
+                  && v.asInt() < BufferHeaderFormat.MAX_WORDS) {
                 fields.put(e.getKey(), v.asInt());
               } else {
                 throw new ConfigException(
                     doc.location(),
                     e.getKey(),
-                    "expected a word index (an integer >= 0) or null, found " + v);
+                    "expected a word index from 0 to "
+                        + (BufferHeaderFormat.MAX_WORDS - 1)
+                        + " (or null for an absent field), found "
+                        + v);
               }
             }
             if (fields.isEmpty()) {

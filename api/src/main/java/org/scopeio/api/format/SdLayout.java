@@ -63,10 +63,33 @@ public record SdLayout(
       throw new IllegalArgumentException(
           "buffer.length must be 0: the header length is the first word of every buffer");
     }
-    for (String f : new String[] {"frame_num", "frame_buffer_count", "data_length"}) {
+    for (String f : new String[] {"frame_num", "frame_buffer_count", "data_length", "timestamp"}) {
       if (buffer.get(f) == null) {
-        throw new IllegalArgumentException("buffer." + f + " is required");
+        throw new IllegalArgumentException(
+            "buffer." + f + " is required: Scopeio needs it to read the card");
       }
+    }
+    buffer.forEach((k, v) -> word("buffer." + k, v));
+    header.asMap().forEach((k, v) -> word("header." + k, v));
+    word("config.width", config.width());
+    word("config.height", config.height());
+    word("config.fs", config.fs());
+    word("config.buffer_size", config.bufferSize());
+    word("config.n_buffers_recorded", config.nBuffersRecorded());
+    word("config.n_buffers_dropped", config.nBuffersDropped());
+    for (long key : new long[] {writeKey0, writeKey1, writeKey2, writeKey3}) {
+      if (key < 0 || key > 0xFFFF_FFFFL) {
+        throw new IllegalArgumentException(
+            "write keys are unsigned 32-bit words (0 to 4294967295), got " + key);
+      }
+    }
+  }
+
+  /** A word index of a 128-word sector or header: 0 to 127 ({@code null} for an absent field). */
+  private static void word(String key, Integer index) {
+    if (index != null && (index < 0 || index >= SECTOR_WORDS)) {
+      throw new IllegalArgumentException(
+          key + " is word " + index + "; words are 0 to " + (SECTOR_WORDS - 1));
     }
   }
 
@@ -101,6 +124,9 @@ public record SdLayout(
    * @param size bytes per sector (512)
    */
   public record Sectors(Long header, Long config, Long data, Integer size) {
+    /** The last sector of a 2 TiB card: no layout puts its regions beyond. */
+    public static final long MAX_SECTOR = (1L << 32) - 1;
+
     /** The positions of mio's first layout, still found on old cards. */
     public static final Sectors LEGACY = new Sectors(1023L, 1024L, 1025L, 512);
 
@@ -112,8 +138,11 @@ public record SdLayout(
       if (size != 512) {
         throw new IllegalArgumentException("sectors.size must be 512, got " + size);
       }
-      if (header < 0 || config < 0 || data < 0) {
-        throw new IllegalArgumentException("sector numbers must be >= 0");
+      for (long sector : new long[] {header, config, data}) {
+        if (sector < 0 || sector > MAX_SECTOR) {
+          throw new IllegalArgumentException(
+              "sector numbers must be 0 to " + MAX_SECTOR + " (a 2 TiB card), got " + sector);
+        }
       }
     }
 

@@ -93,25 +93,54 @@ public record StreamDevConfig(
       throw new IllegalArgumentException(
           "pix_depth " + pixDepth + " is not supported; streams carry 8-bit pixels");
     }
+    if (fs < 1 || fs > 100_000) {
+      throw new IllegalArgumentException("'fs' must be 1 to 100000 frames per second, got " + fs);
+    }
     byte[] p = preambleBytes(preamble);
-    if (headerLen % 32 != 0 || headerLen < 8 * p.length + 32) {
+    if (p.length < 2 || p.length > 7) {
       throw new IllegalArgumentException(
-          "header_len is "
+          "'preamble' must be 2 to 7 bytes (4 in every known device), got " + p.length);
+    }
+    if (headerLen % 32 != 0 || headerLen < 8 * p.length + 32 || headerLen > 32 * 128) {
+      throw new IllegalArgumentException(
+          "'header_len' is "
               + headerLen
               + " bits; expected a multiple of 32 that holds the preamble and at least one"
-              + " header word");
+              + " header word, at most 4096 (128 words)");
     }
-    if (bufferBlockLength < 1 || blockSize < 1 || dummyWords < 0) {
+    if (bufferBlockLength < 1 || bufferBlockLength > 1 << 16) {
       throw new IllegalArgumentException(
-          "buffer_block_length and block_size must be >= 1, dummy_words >= 0");
+          "'buffer_block_length' must be 1 to 65536, got " + bufferBlockLength);
+    }
+    if (blockSize < 1 || blockSize > 1 << 24) {
+      throw new IllegalArgumentException("'block_size' must be 1 to 16777216, got " + blockSize);
+    }
+    long bufferBytes = (long) bufferBlockLength * blockSize;
+    if (bufferBytes > MAX_BUFFER_BYTES) {
+      throw new IllegalArgumentException(
+          "buffer_block_length x block_size is "
+              + bufferBytes
+              + " bytes; a buffer is at most "
+              + MAX_BUFFER_BYTES
+              + " (16 MiB)");
+    }
+    if (dummyWords < 0 || dummyWords > bufferBytes / 4) {
+      throw new IllegalArgumentException(
+          "'dummy_words' must be 0 to " + bufferBytes / 4 + " (the buffer), got " + dummyWords);
+    }
+    if (numBuffers < 1) {
+      throw new IllegalArgumentException("'num_buffers' must be at least 1, got " + numBuffers);
     }
     if (pixelsPerBufferOf(bufferBlockLength, blockSize, headerLen, dummyWords) < 1) {
       throw new IllegalArgumentException(
           "a buffer of "
-              + bufferBlockLength * blockSize
+              + bufferBytes
               + " bytes has no room for pixels after the header and dummy words");
     }
   }
+
+  /** Largest buffer on the wire. */
+  public static final long MAX_BUFFER_BYTES = 1 << 24;
 
   private static void require(Object v, String key) {
     if (v == null) {
@@ -264,6 +293,14 @@ public record StreamDevConfig(
       bitdepth = bitdepth == null ? 8 : bitdepth;
       batteryDivFactor = batteryDivFactor == null ? 5.0 : batteryDivFactor;
       vinDivFactor = vinDivFactor == null ? 11.3 : vinDivFactor;
+      if (bitdepth < 1 || bitdepth > 32) {
+        throw new IllegalArgumentException("'adc_scale.bitdepth' must be 1 to 32, got " + bitdepth);
+      }
+      for (double v : new double[] {refVoltage, batteryDivFactor, vinDivFactor}) {
+        if (!Double.isFinite(v)) {
+          throw new IllegalArgumentException("adc_scale values must be finite numbers, got " + v);
+        }
+      }
     }
 
     public double batteryVoltage(long raw) {
@@ -289,6 +326,11 @@ public record StreamDevConfig(
       serialBufferQueueSize = serialBufferQueueSize == null ? 10 : serialBufferQueueSize;
       frameBufferQueueSize = frameBufferQueueSize == null ? 5 : frameBufferQueueSize;
       imageBufferQueueSize = imageBufferQueueSize == null ? 5 : imageBufferQueueSize;
+      for (int q : new int[] {serialBufferQueueSize, frameBufferQueueSize, imageBufferQueueSize}) {
+        if (q < 1 || q > 4096) {
+          throw new IllegalArgumentException("runtime queue sizes must be 1 to 4096, got " + q);
+        }
+      }
       queuePutTimeout = queuePutTimeout == null ? 5.0 : queuePutTimeout;
       plot = plot == null ? new Plot(null, null, null) : plot;
       csvwriter = csvwriter == null ? new CsvWriter(null) : csvwriter;

@@ -1,13 +1,15 @@
 package org.scopeio.cli.internal;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import org.scopeio.api.OutputFiles;
+import org.scopeio.api.ScopeioException;
 import org.scopeio.writers.AviWriter;
 import org.scopeio.writers.OmeTiffWriter;
 import org.scopeio.writers.RawWriter;
+import org.scopeio.writers.Repair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -18,9 +20,9 @@ import picocli.CommandLine.Spec;
     name = "repair",
     mixinStandardHelpOptions = true,
     description = {
-      "Complete the files of a recording that was killed or lost power: the OME-TIFF's OME-XML"
-          + " and the frame metadata and raw sidecars, from their journals.",
-      "Pixels are never rewritten; what a reader already finds stays as it is."
+      "Complete the files of a recording that was killed or lost power: the OME-TIFF's OME-XML,"
+          + " the AVI index, and the frame metadata, AVI and raw sidecars, from their journals.",
+      "Pixels are never rewritten. Exits 1, naming them, if some metadata could not be recovered."
     })
 public final class RepairCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -31,21 +33,28 @@ public final class RepairCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
+    List<Optional<Repair>> results =
+        List.of(OmeTiffWriter.repair(stem), RawWriter.repair(stem), AviWriter.repair(stem));
+    List<String> problems = new ArrayList<>();
     boolean any = false;
-    for (Optional<String> done :
-        new Optional[] {OmeTiffWriter.repair(stem), RawWriter.repair(stem)}) {
-      if (done.isPresent()) {
-        out.println("repaired " + done.get());
+    for (Optional<Repair> r : results) {
+      if (r.isPresent()) {
+        out.println("repaired " + r.get().done());
+        problems.addAll(r.get().problems());
         any = true;
       }
     }
-    Path avi = OutputFiles.withSuffix(stem, AviWriter.AVI);
-    if (Files.exists(avi)) {
-      out.println(avi + ": readable as it is (frame count updated after every frame)");
-    }
-    if (!any) {
-      out.println("nothing to repair for " + stem + " (no journal: the recording was closed)");
-    }
     out.flush();
+    if (!any) {
+      throw new ScopeioException(
+          "nothing to repair for "
+              + stem
+              + ": no unfinished recording with this stem (no frame metadata or raw journal, no"
+              + " incomplete AVI sidecar); give the --out of the killed recording");
+    }
+    if (!problems.isEmpty()) {
+      throw new ScopeioException(
+          "repaired what could be, but some metadata is lost:\n  " + String.join("\n  ", problems));
+    }
   }
 }

@@ -96,6 +96,19 @@ public final class SdcardCommand implements Runnable {
         m.put("end_detail", i.endDetail());
         m.put("incomplete_frame", i.incompleteFrame().orElse(null));
         m.put("frames_with_missing_data", i.framesWithMissingData());
+        m.put(
+            "skipped",
+            i.skipped().stream()
+                .map(
+                    k ->
+                        Map.of(
+                            "offset",
+                            k.offset(),
+                            "resumed_at",
+                            k.resumedAt(),
+                            "problem",
+                            k.problem()))
+                .toList());
         try {
           out.println(
               new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
@@ -124,6 +137,11 @@ public final class SdcardCommand implements Runnable {
             "data end      %s at byte offset %d: %s%n",
             i.endReason().describe(), i.endOffset(), i.endDetail());
         i.incompleteFrame().ifPresent(s -> out.printf("incomplete    %s%n", s));
+        for (SdCardInfo.Skipped k : i.skipped()) {
+          out.printf(
+              "skipped       a corrupt buffer (%s); reading resumed at byte offset %d%n",
+              k.problem(), k.resumedAt());
+        }
         out.printf(
             "missing data  %d frames with fewer pixels than a full frame%n",
             i.framesWithMissingData());
@@ -181,6 +199,11 @@ public final class SdcardCommand implements Runnable {
         PrintWriter o = spec.commandLine().getOut();
         o.printf("  card end   %s: %s%n", i.endReason().describe(), i.endDetail());
         i.incompleteFrame().ifPresent(x -> o.printf("  incomplete %s%n", x));
+        for (SdCardInfo.Skipped k : i.skipped()) {
+          o.printf(
+              "  skipped    a corrupt buffer (%s); reading resumed at byte offset %d%n",
+              k.problem(), k.resumedAt());
+        }
         o.flush();
         return s.framesWritten() >= 0 ? 0 : 1;
       }

@@ -105,7 +105,7 @@ public final class SimulateCommand implements Runnable {
         paramLabel = "FAULT",
         description =
             "Faults to inject: dropped-buffers, zeroed-tail, stale-data, truncated-final-frame,"
-                + " corrupt-header.")
+                + " corrupt-header, corrupt-length.")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--force", description = "Overwrite <out.img> if it exists.")

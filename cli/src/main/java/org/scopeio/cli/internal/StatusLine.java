@@ -59,7 +59,7 @@ final class StatusLine {
     if (!battery.equals("-")) {
       sb.append("  battery ").append(battery);
     }
-    sb.append("  mean ").append(lastSecond("mean", "%.1f"));
+    sb.append("  mean ").append(lastSecond("pixel_mean", "%.1f"));
     return sb.toString();
   }
 

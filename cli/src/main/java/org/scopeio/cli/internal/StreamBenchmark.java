@@ -47,9 +47,9 @@ public final class StreamBenchmark {
         try (StreamDevice d =
             new StreamDevice(config, args[2], format, c -> new FileByteSource(capture))) {
           d.open();
-          for (Optional<Frame> f = d.next(Duration.ZERO);
+          for (Optional<Frame> f = d.next(Duration.ofMinutes(1));
               f.isPresent();
-              f = d.next(Duration.ZERO)) {
+              f = d.next(Duration.ofMinutes(1))) {
             frames++;
           }
         }

@@ -83,7 +83,7 @@ public final class StreamCommand implements Runnable {
           writers,
           output,
           limits,
-          Duration.ofSeconds(10),
+          options.live() ? Duration.ofSeconds(10) : Duration.ofDays(366),
           0,
           spec.commandLine().getOut(),
           spec.commandLine().getErr());

@@ -18,7 +18,7 @@ public final class TelemetryPlots {
       List.of(
           "interval_device_ms",
           "interval_host_ms",
-          "mean",
+          "pixel_mean",
           "dropped",
           "missing_buffers",
           "padded_pixels",

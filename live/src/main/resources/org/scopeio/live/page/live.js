@@ -242,8 +242,8 @@ async function pollPlots() {
       plot('plot-lost', d.t, [
         { values: s.dropped.sum, color: COLORS.dropped },
         { values: s.missing_buffers.sum, color: COLORS.missing }], null, 'no frames yet');
-      plot('plot-mean', d.t, [{ values: s.mean.mean, color: COLORS.mean }],
-        { min: s.mean.min, max: s.mean.max }, 'no frames yet');
+      plot('plot-mean', d.t, [{ values: s.pixel_mean.mean, color: COLORS.mean }],
+        { min: s.pixel_mean.min, max: s.pixel_mean.max }, 'no frames yet');
       plot('plot-battery', d.t, [{ values: s.battery_voltage.mean, color: COLORS.battery }], null,
         'this device reports no battery voltage');
       $('plot-seconds').textContent = PLOT_SECONDS;

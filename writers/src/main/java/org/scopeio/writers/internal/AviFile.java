@@ -257,6 +257,49 @@ public final class AviFile implements AutoCloseable {
     }
   }
 
+  /**
+   * Completes an AVI whose writer was killed: keeps the frames its header counts (each counted
+   * after its chunk was written), cuts off a chunk the kill interrupted, and appends the index.
+   * Pixels are not touched.
+   *
+   * @return the frames the file holds
+   * @throws IOException naming the file if it is not one of ours
+   */
+  public static long repair(Path path) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+      while (h.hasRemaining() && ch.read(h, h.position()) > 0) {
+        // read the header
+      }
+      if (h.position() < HEADER
+          || h.getInt(0) != 0x46464952 // RIFF
+          || h.getInt(216 + 4) != 0x69766f6d) { // movi
+        throw new IOException(path + ": not an AVI written by Scopeio (no RIFF/movi header)");
+      }
+      long frames = Integer.toUnsignedLong(h.getInt(48));
+      int width = h.getInt(64);
+      int height = h.getInt(68);
+      if (width <= 0 || height <= 0) {
+        throw new IOException(path + ": the AVI header gives a " + width + "x" + height + " frame");
+      }
+      AviFile f = new AviFile(path, ch, width, height);
+      long end = HEADER + frames * f.chunkBytes;
+      if (ch.size() < end) {
+        frames = (ch.size() - HEADER) / f.chunkBytes;
+        end = HEADER + frames * f.chunkBytes;
+      }
+      ch.truncate(end);
+      ch.position(end);
+      f.frames = frames;
+      f.sizes();
+      long scale = Integer.toUnsignedLong(h.getInt(128));
+      long rate = Integer.toUnsignedLong(h.getInt(132));
+      f.finish(scale > 0 && rate > 0 ? (double) rate / scale : 20.0);
+      return frames;
+    }
+  }
+
   /** Closes the file without an index (after a failure). */
   @Override
   public void close() throws IOException {

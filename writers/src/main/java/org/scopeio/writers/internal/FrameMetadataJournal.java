@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -69,6 +70,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
   private final JsonGenerator line;
   private long frames;
   private long lost;
+  private final java.util.SortedSet<Long> garbled = new java.util.TreeSet<>();
 
   private FrameMetadataJournal(
       Path sidecar, Path journalPath, StreamInfo info, String imageFile, FileChannel journal)
@@ -133,15 +135,42 @@ public final class FrameMetadataJournal implements AutoCloseable {
     FrameMetadataJournal j = new FrameMetadataJournal(sidecar, journalPath, info, imageFile, ch);
     try (LineReader r = new LineReader(journalPath)) {
       String line;
+      ObjectMapper json = new ObjectMapper();
       while ((line = r.readLine()) != null) {
-        if (line.startsWith(GAP_PREFIX)) {
-          j.lost += new ObjectMapper().readTree(line).path("gap").path("count").asLong();
-        } else if (!line.isEmpty()) {
-          j.frames++;
+        if (line.isEmpty()) {
+          continue;
+        }
+        try {
+          if (line.startsWith(GAP_PREFIX)) {
+            JsonNode gap = json.readTree(line).path("gap");
+            if (!gap.path("count").canConvertToLong()
+                || !gap.path("before_frame").isIntegralNumber()) {
+              throw new IOException("not a gap");
+            }
+            j.lost += gap.get("count").asLong();
+          } else {
+            JsonNode frame = json.readTree(line);
+            if (!frame.path("frame").isIntegralNumber()
+                || !frame.path("host_monotonic_ns").isIntegralNumber()) {
+              throw new IOException("not a frame");
+            }
+            java.time.Instant.parse(frame.path("wall_clock").asText());
+            j.frames++;
+          }
+        } catch (IOException | RuntimeException garbled) {
+          j.garbled.add(r.lineNumber());
         }
       }
     }
     return j;
+  }
+
+  /**
+   * Line numbers (from 1) of journal lines that are not whole, valid records: left out of the
+   * completed sidecar and reported by repair.
+   */
+  public java.util.SortedSet<Long> garbledLines() {
+    return java.util.Collections.unmodifiableSortedSet(garbled);
   }
 
   /** The stream described by the sidecar. */
@@ -159,7 +188,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
     try (LineReader r = new LineReader(journalPath)) {
       String line;
       while ((line = r.readLine()) != null) {
-        if (!line.isEmpty() && !line.startsWith(GAP_PREFIX)) {
+        if (!line.isEmpty() && !line.startsWith(GAP_PREFIX) && !garbled.contains(r.lineNumber())) {
           return java.util.Optional.of(
               java.time.Instant.parse(
                   new ObjectMapper().readTree(line).path("wall_clock").asText()));
@@ -247,7 +276,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
     try (LineReader r = new LineReader(journalPath)) {
       String s;
       while ((s = r.readLine()) != null) {
-        if (s.startsWith(GAP_PREFIX) || s.isEmpty()) {
+        if (s.startsWith(GAP_PREFIX) || s.isEmpty() || garbled.contains(r.lineNumber())) {
           continue;
         }
         long device = -1;
@@ -347,7 +376,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
     try (LineReader r = new LineReader(journalPath)) {
       String s;
       while ((s = r.readLine()) != null) {
-        if (s.isEmpty() || s.startsWith(GAP_PREFIX) != gaps) {
+        if (s.isEmpty() || s.startsWith(GAP_PREFIX) != gaps || garbled.contains(r.lineNumber())) {
           continue;
         }
         String element = gaps ? s.substring(GAP_PREFIX.length(), s.length() - 1) : s;
@@ -371,6 +400,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
     private final java.io.InputStream in;
     private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(1024);
     private long offset;
+    private long lineNumber;
 
     LineReader(Path path) throws IOException {
       if (!Files.isRegularFile(path)) {
@@ -383,6 +413,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
     /** The next line without its end, or null at the end of the file. */
     String readLine() throws IOException {
       line.reset();
+      lineNumber++;
       long start = offset;
       int b;
       while ((b = in.read()) >= 0) {
@@ -397,6 +428,11 @@ public final class FrameMetadataJournal implements AutoCloseable {
         line.write(b);
       }
       return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The number (from 1) of the line read last. */
+    long lineNumber() {
+      return lineNumber;
     }
 
     @Override

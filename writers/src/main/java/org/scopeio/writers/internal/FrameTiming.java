@@ -5,17 +5,25 @@ import org.scopeio.api.Frame;
 /**
  * The time of each frame relative to the first, and the frame rate measured over a recording: from
  * the device's timestamps when every frame carries one, otherwise from the host's monotonic clock.
- * Constant memory.
+ *
+ * <p>The rate is robust to a few wrong timestamps (a zeroed or corrupt one on a card, a stalled
+ * host): it comes from the frame intervals within half to twice their median, each interval spread
+ * over the frames lost in it. Memory grows with the distinct intervals (in 10 µs steps), which a
+ * steady device keeps to a handful.
  */
 public final class FrameTiming {
   private long frames;
-  private long lostBetween;
   private long lostPending;
   private boolean deviceClock = true;
   private long firstDeviceMillis;
   private long lastDeviceMillis;
   private long firstHostNanos;
   private long lastHostNanos;
+
+  /** Per-frame interval in 10 µs steps on each clock, to the frames it covers. */
+  private final java.util.Map<Long, Long> deviceIntervals = new java.util.HashMap<>();
+
+  private final java.util.Map<Long, Long> hostIntervals = new java.util.HashMap<>();
 
   /** Adds one frame. */
   public void add(Frame frame) {
@@ -28,7 +36,11 @@ public final class FrameTiming {
       firstDeviceMillis = deviceMillis;
       firstHostNanos = hostNanos;
     } else {
-      lostBetween += lostPending;
+      long covered = 1 + lostPending;
+      if (deviceMillis >= 0 && lastDeviceMillis >= 0) {
+        count(deviceIntervals, (deviceMillis - lastDeviceMillis) * 100 / covered, covered);
+      }
+      count(hostIntervals, (hostNanos - lastHostNanos) / 10_000 / covered, covered);
     }
     lostPending = 0;
     if (deviceMillis < 0) {
@@ -76,11 +88,42 @@ public final class FrameTiming {
     if (frames < 2) {
       return Double.NaN;
     }
-    double seconds =
-        usesDeviceClock()
-            ? (lastDeviceMillis - firstDeviceMillis) / 1e3
-            : (lastHostNanos - firstHostNanos) / 1e9;
-    return seconds > 0 ? (frames - 1 + lostBetween) / seconds : Double.NaN;
+    return rate(usesDeviceClock() ? deviceIntervals : hostIntervals);
+  }
+
+  private static void count(java.util.Map<Long, Long> intervals, long steps, long frames) {
+    if (steps >= 0) {
+      intervals.merge(steps, frames, Long::sum);
+    }
+  }
+
+  /** Frames per second from the intervals within half to twice the median one. */
+  private static double rate(java.util.Map<Long, Long> intervals) {
+    java.util.TreeMap<Long, Long> sorted = new java.util.TreeMap<>(intervals);
+    long total = 0;
+    for (long c : sorted.values()) {
+      total += c;
+    }
+    long seen = 0;
+    long median = -1;
+    for (java.util.Map.Entry<Long, Long> e : sorted.entrySet()) {
+      seen += e.getValue();
+      if (2 * seen >= total) {
+        median = e.getKey();
+        break;
+      }
+    }
+    if (median <= 0) {
+      return Double.NaN;
+    }
+    double frameCount = 0;
+    double steps = 0;
+    for (java.util.Map.Entry<Long, Long> e :
+        sorted.subMap(median / 2, true, median * 2, true).entrySet()) {
+      frameCount += e.getValue();
+      steps += (double) e.getKey() * e.getValue();
+    }
+    return steps > 0 ? frameCount / (steps * 1e-5) : Double.NaN;
   }
 
   /**
