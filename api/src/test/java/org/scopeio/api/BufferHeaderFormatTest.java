@@ -116,7 +116,7 @@ class BufferHeaderFormatTest {
   void negativeIndexIsRejected() {
     assertThatThrownBy(() -> BufferHeaderFormat.of("x", Map.of("a", -1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("field 'a' has negative word index -1");
+        .hasMessageContaining("field 'a' has word index -1; word indices are 0 to 127");
   }
 
   @Test

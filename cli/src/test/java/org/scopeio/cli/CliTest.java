@@ -196,7 +196,9 @@ class CliTest {
     assertThat(t.get("is_ome").asBoolean()).isTrue();
     assertThat(t.get("shape")).hasToString("[7,4,8]");
     RealReaders.validateOmeXml(dir.resolve("cut.xml"));
-    assertThat(run("repair", stem.toString()).out()).contains("nothing to repair");
+    Result again = run("repair", stem.toString());
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("nothing to repair for " + stem);
   }
 
   @Test
@@ -292,8 +294,13 @@ class CliTest {
             "width=30",
             "-O",
             "height=20");
-    assertThat(r.code()).isZero();
+    // the device's own end came before the 20 s asked for: the files hold what came, and the
+    // run says so and fails instead of exiting 0 as if it had done what was asked
+    assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("Recorded 3 frames", "ended by   end of data");
+    assertThat(r.err())
+        .contains("the device's data ended after")
+        .contains("before the --duration asked for (20 s)");
     assertThat(Path.of(stem + ".raw")).hasSize(3 * 600);
     assertThat(Path.of(stem + ".csv")).doesNotExist();
   }
@@ -343,7 +350,7 @@ class CliTest {
     Result bad = run("record", "--out", dir.resolve("b").toString(), "-O", "warp=9");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err())
-        .startsWith("scopeio: device 'simulated' options: key 'warp': unknown option");
+        .startsWith("scopeio: device 'simulated': unknown option 'warp'; its options are");
     Result fmt = run("record", "--out", dir.resolve("f").toString(), "--format", "raw,webm");
     assertThat(fmt.code()).isEqualTo(1);
     assertThat(fmt.err())

@@ -172,7 +172,10 @@ class FaultMatrixTest {
         "zeroed-tail           | 0 | 12 | 48 | 0 | ''    | 0    | ",
         "stale-data            | 0 | 12 | 48 | 0 | ''    | 0    | ",
         "truncated-final-frame | 0 | 11 | 44 | 0 | ''    | 0    | the last frame (frame_num 11",
-        "corrupt-header        | 1 | 6  | 24 | 0 | ''    | 0    | buffer header data_length is"
+        "corrupt-header        | 0 | 12 | 47 | 1 | 6     | 988  | skipped    a corrupt buffer (buffer"
+            + " header data_length is 4294967280",
+        "corrupt-length        | 0 | 12 | 47 | 1 | 9     | 988  | skipped    a corrupt buffer (header"
+            + " length word is"
       })
   void sdCardFaults(
       String fault,
@@ -195,6 +198,12 @@ class FaultMatrixTest {
       // buffer 1 of frames 2 and 9 and buffer 0 of frame 5 were dropped by the recorder: their
       // pixels are zero, every other buffer keeps its rows
       want.zero(2, 988, 1976).zero(9, 988, 1976).zero(5, 0, 988);
+    }
+    if (fault.equals("corrupt-header")) {
+      want.zero(6, 0, 988); // buffer 0 of the middle frame: stepped over, its pixels lost
+    }
+    if (fault.equals("corrupt-length")) {
+      want.zero(9, 988, 1976); // buffer 1 of the frame three quarters in
     }
     assertFrames(out, want.first(frames));
     assertThat(out.csv()).hasSize(buffers);

@@ -515,7 +515,7 @@ public final class SdCard implements Closeable {
         break;
       }
       if (curStart >= 0 && (hd.fbc == 0 || hd.frameNum != curFrameNum)) {
-        closeFrame(curStart, pos, curBuffers, curPixels, framePixels);
+        closeFrame(curStart, lastBufferEnd, curBuffers, curPixels, framePixels);
         curStart = -1;
       }
       if (curStart < 0) {
@@ -535,6 +535,7 @@ public final class SdCard implements Closeable {
       curBuffers++;
       curPixels += hd.dataLength;
       pos += span;
+      lastBufferEnd = pos;
       buffersScanned++;
     }
     if (curStart >= 0) {
@@ -542,7 +543,7 @@ public final class SdCard implements Closeable {
       // short with contiguous numbering: the recording stopped inside the frame
       boolean droppedInside = curMaxFbc + 1 > curBuffers;
       if (curPixels >= framePixels || droppedInside || !skipped.isEmpty()) {
-        closeFrame(curStart, pos, curBuffers, curPixels, framePixels);
+        closeFrame(curStart, lastBufferEnd, curBuffers, curPixels, framePixels);
       } else {
         incompleteFrame =
             "the last frame (frame_num "
@@ -574,6 +575,10 @@ public final class SdCard implements Closeable {
   private int cardHeaderWords = -1;
 
   private long lastBufferCount = -1;
+
+  /** Where the last good buffer ended. */
+  private long lastBufferEnd;
+
   private long lastFrameNum = -1;
   private long largestBufferSpan;
   private final List<SdCardInfo.Skipped> skipped = new ArrayList<>();

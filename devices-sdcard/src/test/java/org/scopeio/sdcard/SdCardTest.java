@@ -262,8 +262,45 @@ class SdCardTest {
   }
 
   @Test
-  void aCorruptHeaderEndsTheDataWithAnErrorNamingItsOffset() throws Exception {
+  void aCorruptHeaderIsSteppedOverToTheNextGoodHeaderAndReported() throws Exception {
+    // 64x64 frames in buffers of 2012, 2012 and 72 pixels; buffer 0 of frame 3 is corrupt
     Card c = encode("wirefree-sd-layout", 64, 64, 6, 2048, Fault.CORRUPT_HEADER);
+    try (SdCard card = SdCard.open(c.path(), layout("wirefree-sd-layout"), "wirefree-sd-layout")) {
+      assertThat(card.frameCount()).isEqualTo(6);
+      assertThat(card.corruption()).isEmpty();
+      assertThat(card.info().skipped())
+          .singleElement()
+          .satisfies(
+              k -> {
+                // frame 3 now starts at its buffer 1, right after the corrupt buffer 0
+                assertThat(k.offset()).isEqualTo(card.frameEnd(2));
+                assertThat(k.resumedAt()).isEqualTo(card.frameEnd(2) + 2048);
+                assertThat(k.resumedAt()).isEqualTo(card.frameOffset(3));
+                assertThat(k.problem())
+                    .isEqualTo(
+                        "buffer header data_length is 4294967280 at byte offset "
+                            + card.frameEnd(2)
+                            + "; expected 1 to 4096 (one 64x64 frame)");
+              });
+      Frame f3 = card.readFrame(3);
+      assertThat(f3.integrity()).isEqualTo(new FrameIntegrity(1, 2012, 0, 0, 0));
+      byte[] want = c.frames().get(3).clone();
+      java.util.Arrays.fill(want, 0, 2012, (byte) 0);
+      assertThat(f3.pixels8()).isEqualTo(want);
+      assertThat(card.readFrame(4).pixels8()).isEqualTo(c.frames().get(4));
+    }
+  }
+
+  @Test
+  void aCorruptHeaderWithNoGoodHeaderAfterItIsAnErrorNamingItsOffset() throws Exception {
+    Card c = encode("wirefree-sd-layout", 64, 64, 6, 2048, Fault.CORRUPT_HEADER);
+    long bad;
+    try (SdCard card = SdCard.open(c.path(), layout("wirefree-sd-layout"), "wirefree-sd-layout")) {
+      bad = card.frameEnd(2); // the corrupt buffer 0 of frame 3
+    }
+    try (FileChannel ch = FileChannel.open(c.path(), StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.allocate((int) (Files.size(c.path()) - bad - 2048)), bad + 2048);
+    }
     try (SdCard card = SdCard.open(c.path(), layout("wirefree-sd-layout"), "wirefree-sd-layout")) {
       assertThat(card.frameCount()).isEqualTo(3);
       assertThat(card.info().endReason()).isEqualTo(SdEndReason.CORRUPT_HEADER);
@@ -276,7 +313,11 @@ class SdCardTest {
                         c.path()
                             + " at byte offset "
                             + c.result().corruptOffset()
-                            + ": buffer header data_length is 4294967280; expected 1 to 4096 (one 64x64 frame)");
+                            + ": buffer header data_length is 4294967280 at byte offset "
+                            + bad
+                            + "; expected 1 to 4096 (one 64x64 frame); no valid buffer header"
+                            + " follows, so 9 of the 18 buffers the config sector lists are not"
+                            + " read (frames after the 3 read so far)");
               });
     }
     // the device delivers every good frame, then raises the error once
@@ -344,7 +385,9 @@ class SdCardTest {
         .isInstanceOf(FormatException.class)
         .hasMessage(
             tiny
-                + " at byte offset 523264: the header sector is missing: the file ends at 523264 bytes; an SD card image holds at least 524288 bytes before its data");
+                + " at byte offset 1000: the file has only 1000 bytes; an SD card image holds at"
+                + " least 524288 bytes (the header sector at byte 523264, the config sector, then"
+                + " the data)");
     assertThatThrownBy(
             () -> SdCard.open(dir.resolve("none.img"), layout("wirefree-sd-layout"), "x"))
         .isInstanceOf(DeviceException.class)
@@ -352,7 +395,7 @@ class SdCardTest {
   }
 
   @Test
-  void anImplausibleHeaderLengthEndsTheData() throws Exception {
+  void anImplausibleHeaderLengthWhereTheConfigListsMoreBuffersIsSteppedOver() throws Exception {
     Card c = encode("wirefree-sd-layout", 32, 32, 3, 1024);
     long third;
     try (SdCard card = SdCard.open(c.path(), layout("wirefree-sd-layout"), "wirefree-sd-layout")) {
@@ -362,13 +405,36 @@ class SdCardTest {
       ch.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 5000), third);
     }
     try (SdCard card = SdCard.open(c.path(), layout("wirefree-sd-layout"), "wirefree-sd-layout")) {
-      assertThat(card.frameCount()).isEqualTo(2);
+      assertThat(card.frameCount()).isEqualTo(3);
+      assertThat(card.info().skipped())
+          .extracting(SdCardInfo.Skipped::problem)
+          .containsExactly(
+              "header length word is 5000 at byte offset "
+                  + third
+                  + "; layout 'wirefree-sd-layout' needs 9 to 128");
+      assertThat(card.readFrame(2).integrity().missingBuffers()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anImplausibleHeaderLengthEndsTheDataWhenNothingFollows() throws Exception {
+    // counts unknown (zeroed tail): a bad length with only zeros after it is the end
+    Card c = encode("wirefree-sd-layout", 32, 32, 3, 1024, Fault.ZEROED_TAIL);
+    long end;
+    try (SdCard card = SdCard.open(c.path(), layout("wirefree-sd-layout"), "wirefree-sd-layout")) {
+      end = card.frameEnd(2);
+    }
+    try (FileChannel ch = FileChannel.open(c.path(), StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 5000), end);
+    }
+    try (SdCard card = SdCard.open(c.path(), layout("wirefree-sd-layout"), "wirefree-sd-layout")) {
+      assertThat(card.frameCount()).isEqualTo(3);
       assertThat(card.info().endReason()).isEqualTo(SdEndReason.IMPLAUSIBLE_LENGTH);
-      assertThat(card.info().endOffset()).isEqualTo(third);
+      assertThat(card.info().endOffset()).isEqualTo(end);
       assertThat(card.info().endDetail())
           .isEqualTo(
               "header length word is 5000 at byte offset "
-                  + third
+                  + end
                   + "; layout 'wirefree-sd-layout' needs 9 to 128");
     }
   }

@@ -96,10 +96,10 @@ public record SimulatedDeviceConfig(
     within("neurons", neurons, 0, MAX_NEURONS);
     within("background", background, 0, 1e6);
     within("read_noise", readNoise, 0, 1e4);
-    within("motion_jitter", motionJitter, 0, Math.min(width, height) / 2.0);
+    within("motion_jitter", motionJitter, 0, 100);
     within("spike_rate", spikeRate, 0, 1000);
     Pacing.fromId(pacing);
-    within("buffer_pixels", bufferPixels, 1, (long) width * height);
+    within("buffer_pixels", bufferPixels, 1, 1 << 24);
     within("queue_size", queueSize, 1, MAX_QUEUE);
     long frameBytes = (long) width * height * type.bytes();
     if (queueSize * frameBytes > MAX_QUEUE_BYTES) {
@@ -145,8 +145,7 @@ public record SimulatedDeviceConfig(
           new DeviceOption("neurons", "0 to " + MAX_NEURONS, "30", "simulated neurons"),
           new DeviceOption("background", "0 to 10^6", "60", "background, electrons"),
           new DeviceOption("read_noise", "0 to 10^4", "2", "read noise, electrons"),
-          new DeviceOption(
-              "motion_jitter", "0 to half the frame side", "1", "largest motion, pixels"),
+          new DeviceOption("motion_jitter", "0 to 100", "1", "largest motion, pixels"),
           new DeviceOption("spike_rate", "0 to 1000", "0.5", "spikes per neuron per second"),
           new DeviceOption(
               "pacing",
@@ -155,7 +154,7 @@ public record SimulatedDeviceConfig(
               "at the frame rate from a thread of its own, or as fast as asked"),
           new DeviceOption(
               "buffer_pixels",
-              "1 to the frame's pixels",
+              "1 to 16777216",
               "5032",
               "pixels per device buffer (one header each)"),
           new DeviceOption(

@@ -154,12 +154,13 @@ class SimulatedDeviceTest {
   void badOptionsFailWhenTheDeviceIsCreated() {
     assertThatThrownBy(() -> create(Map.of("colour", "red")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("key 'colour': unknown option; accepted options are [background,");
+        .hasMessageContaining("unknown option 'colour'; its options are background,");
     assertThatThrownBy(() -> create(Map.of("pacing", "warp")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown pacing 'warp'; expected real-time or as-fast-as-possible");
     assertThatThrownBy(() -> create(Map.of("width", "wide")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("For input string: \"wide\"");
+        .hasMessageContaining(
+            "with -O width=wide: key 'width': expected a whole number, got 'wide'");
   }
 }

@@ -116,14 +116,14 @@ public final class FrameTiming {
     if (median <= 0) {
       return Double.NaN;
     }
-    double frameCount = 0;
-    double steps = 0;
+    long frameCount = 0;
+    long steps = 0;
     for (java.util.Map.Entry<Long, Long> e :
         sorted.subMap(median / 2, true, median * 2, true).entrySet()) {
       frameCount += e.getValue();
-      steps += (double) e.getKey() * e.getValue();
+      steps += e.getKey() * e.getValue();
     }
-    return steps > 0 ? frameCount / (steps * 1e-5) : Double.NaN;
+    return steps > 0 ? frameCount * 100_000.0 / steps : Double.NaN;
   }
 
   /**
