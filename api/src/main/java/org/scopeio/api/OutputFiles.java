@@ -42,13 +42,23 @@ public final class OutputFiles {
       throw new WriteException(
           file, WriteException.NO_FRAME, "exists; refusing to overwrite it (use --force)", null);
     }
+    if (Files.isDirectory(file)) {
+      throw new WriteException(
+          file, WriteException.NO_FRAME, "is a folder; --out names a file stem", null);
+    }
     Path parent = file.toAbsolutePath().getParent();
+    for (Path p = parent; p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new WriteException(
+            file, WriteException.NO_FRAME, "cannot create its folder: " + p + " is a file", null);
+      }
+    }
     try {
       if (parent != null) {
         Files.createDirectories(parent);
       }
     } catch (IOException e) {
-      throw new WriteException(file, WriteException.NO_FRAME, "cannot create its directory", e);
+      throw new WriteException(file, WriteException.NO_FRAME, "cannot create its folder", e);
     }
   }
 

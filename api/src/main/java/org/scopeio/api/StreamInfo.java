@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param frameRate nominal frames per second; {@code NaN} if unknown
  * @param headerFormat format of the frames' buffer headers; {@code null} if frames carry none
  * @param properties further facts worth recording with the data (settings read from the device)
+ * @param frameCount frames the device will give before its end of data (a card's frame range, a
+ *     file's frames), or {@code -1} when unknown or endless; progress displays use it
  */
 public record StreamInfo(
     String deviceType,
@@ -25,7 +27,8 @@ public record StreamInfo(
     PixelType pixelType,
     double frameRate,
     BufferHeaderFormat headerFormat,
-    Map<String, String> properties) {
+    Map<String, String> properties,
+    long frameCount) {
 
   public StreamInfo {
     Objects.requireNonNull(deviceType, "deviceType");
@@ -36,6 +39,23 @@ public record StreamInfo(
           "frame size must be positive, got " + width + "x" + height);
     }
     properties = Map.copyOf(properties);
+    if (frameCount < -1) {
+      throw new IllegalArgumentException("frame count must be >= 0, or -1 if unknown");
+    }
+  }
+
+  /** What a device with no known end (a camera) streams. */
+  public StreamInfo(
+      String deviceType,
+      String description,
+      int width,
+      int height,
+      PixelType pixelType,
+      double frameRate,
+      BufferHeaderFormat headerFormat,
+      Map<String, String> properties) {
+    this(
+        deviceType, description, width, height, pixelType, frameRate, headerFormat, properties, -1);
   }
 
   /**

@@ -21,10 +21,36 @@ public class WriteException extends ScopeioException {
             + (frameIndex == NO_FRAME ? "" : " (frame " + frameIndex + ")")
             + ": "
             + message
-            + (cause != null && cause.getMessage() != null ? ": " + cause.getMessage() : ""),
+            + describe(cause),
         cause);
     this.path = path;
     this.frameIndex = frameIndex;
+  }
+
+  /**
+   * What the operating system said, in words a person can act on: the file system exceptions carry
+   * only the path in their message, which the message above already names.
+   */
+  private static String describe(Throwable cause) {
+    if (cause == null) {
+      return "";
+    }
+    if (cause instanceof java.nio.file.AccessDeniedException) {
+      return ": permission denied (check the folder's owner and rights)";
+    }
+    if (cause instanceof java.nio.file.NoSuchFileException e) {
+      return ": no such file or folder" + (e.getFile() == null ? "" : " (" + e.getFile() + ")");
+    }
+    if (cause instanceof java.nio.file.FileAlreadyExistsException) {
+      return ": it exists";
+    }
+    if (cause instanceof java.nio.file.NotDirectoryException e) {
+      return ": " + e.getFile() + " is not a folder";
+    }
+    if (cause instanceof java.nio.file.FileSystemException e && e.getReason() != null) {
+      return ": " + e.getReason();
+    }
+    return cause.getMessage() != null ? ": " + cause.getMessage() : ": " + cause;
   }
 
   public Path path() {

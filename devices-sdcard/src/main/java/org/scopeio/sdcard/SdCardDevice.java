@@ -102,7 +102,8 @@ public final class SdCardDevice implements Device {
             PixelType.UINT8,
             i.config().fs() > 0 ? i.config().fs() : Double.NaN,
             card.bufferFormat(),
-            props);
+            props,
+            end - start);
     return info;
   }
 

@@ -97,7 +97,8 @@ public final class SimulatedDevice implements Device {
             Map.of(
                 "seed", String.valueOf(config.seed()),
                 "neurons", String.valueOf(config.neurons()),
-                "pacing", pacing.id()));
+                "pacing", pacing.id()),
+            config.frames() > 0 ? config.frames() : -1);
     if (pacing == Pacing.REAL_TIME) {
       queue =
           new HandoffQueue<>(

@@ -155,7 +155,8 @@ public final class RawVideoDevice implements Device {
         pixelType,
         r.samplingFrequency(),
         null,
-        props);
+        props,
+        r.numSamples());
   }
 
   @Override

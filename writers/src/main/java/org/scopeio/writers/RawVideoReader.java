@@ -116,11 +116,23 @@ public final class RawVideoReader implements AutoCloseable {
       double samplingFrequency,
       double[] timestamps,
       int windowShift) {
+    if (!Files.exists(file)) {
+      throw new ScopeioException(file + ": no such raw video file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new ScopeioException(
+          file
+              + ": is "
+              + (Files.isDirectory(file) ? "a folder" : "not a regular file (a pipe or a device?)")
+              + "; raw video is read from a file, which it maps into memory");
+    }
     FileChannel ch;
     try {
       ch = FileChannel.open(file, StandardOpenOption.READ);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new ScopeioException(file + ": permission denied", e);
     } catch (IOException e) {
-      throw new ScopeioException("cannot open raw video " + file + ": " + e, e);
+      throw new ScopeioException(file + ": cannot open: " + e.getMessage(), e);
     }
     try {
       return new RawVideoReader(

@@ -88,7 +88,6 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
           output,
           limits,
           timeout,
-          0,
           spec.commandLine().getOut(),
           spec.commandLine().getErr());
     }

@@ -34,16 +34,12 @@ final class RecordingRunner {
 
   private RecordingRunner() {}
 
-  /**
-   * @param expectedFrames frames expected, for the progress bar; 0 if unknown
-   */
   static Recording.Summary run(
       Device device,
       WriterRegistry writers,
       OutputOptions output,
       Recording.Limits limits,
       Duration timeout,
-      long expectedFrames,
       PrintWriter stdout,
       PrintWriter stderr)
       throws InterruptedException {
@@ -55,17 +51,7 @@ final class RecordingRunner {
     OutputFiles.prepare(telemetryPath, options);
     try (StemLock lock = StemLock.acquire(output.out, telemetryPath)) {
       return record(
-          device,
-          writer,
-          options,
-          output,
-          limits,
-          timeout,
-          expectedFrames,
-          stdout,
-          stderr,
-          telemetryPath,
-          lock);
+          device, writer, options, output, limits, timeout, stdout, stderr, telemetryPath, lock);
     }
   }
 
@@ -76,7 +62,6 @@ final class RecordingRunner {
       OutputOptions output,
       Recording.Limits limits,
       Duration timeout,
-      long expectedFrames,
       PrintWriter stdout,
       PrintWriter stderr,
       Path telemetryPath,
@@ -100,7 +85,8 @@ final class RecordingRunner {
       StreamInfo info = device.open();
       stderr.println("Reading from " + device.type() + ": " + info.description());
       stderr.flush();
-      long total = limits.frames() > 0 ? limits.frames() : expectedFrames;
+      // the frames asked for, or those the device says it will give
+      long total = limits.frames() > 0 ? limits.frames() : Math.max(0, info.frameCount());
       FrameTelemetry telemetry = FrameTelemetry.forStream(info, TELEMETRY_FRAMES);
       LiveView live = startLive(output, info, telemetry, stderr);
       StatusLine line =

@@ -192,7 +192,6 @@ public final class SdcardCommand implements Runnable {
                 output.fromFile(),
                 Recording.Limits.none(),
                 Duration.ofSeconds(30),
-                0,
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr());
         SdCardInfo i = device.card().info();

@@ -45,6 +45,7 @@ final class StatusLine {
       int filled = (int) Math.min(WIDTH, WIDTH * frames / total);
       sb.append('[').append("#".repeat(filled)).append(" ".repeat(WIDTH - filled)).append("] ");
       sb.append(frames).append('/').append(total);
+      sb.append(String.format(Locale.ROOT, " (%d%%)", 100 * frames / total));
     } else {
       sb.append(frames);
     }

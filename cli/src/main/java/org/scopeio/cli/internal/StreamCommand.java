@@ -84,7 +84,6 @@ public final class StreamCommand implements Runnable {
           output,
           limits,
           options.live() ? Duration.ofSeconds(10) : Duration.ofDays(366),
-          0,
           spec.commandLine().getOut(),
           spec.commandLine().getErr());
       PrintWriter out = spec.commandLine().getOut();
@@ -165,7 +164,8 @@ public final class StreamCommand implements Runnable {
     @Option(
         names = "--pacing",
         description =
-            "Simulated source: real-time or as-fast-as-possible. Default: ${DEFAULT-VALUE}.")
+            "real-time or as-fast-as-possible: how fast the simulated source sends (default"
+                + " real-time), or a file: source is read (default as fast as possible).")
     String pacing;
 
     @Option(
