@@ -38,13 +38,13 @@ public final class OutputFiles {
    */
   public static void prepare(Path file, OverwritePolicy policy, Collection<Path> inputs) {
     requireNotInput(file, inputs);
-    if (policy == OverwritePolicy.FAIL_IF_EXISTS && Files.exists(file)) {
-      throw new WriteException(
-          file, WriteException.NO_FRAME, "exists; refusing to overwrite it (use --force)", null);
-    }
     if (Files.isDirectory(file)) {
       throw new WriteException(
           file, WriteException.NO_FRAME, "is a folder; --out names a file stem", null);
+    }
+    if (policy == OverwritePolicy.FAIL_IF_EXISTS && Files.exists(file)) {
+      throw new WriteException(
+          file, WriteException.NO_FRAME, "exists; refusing to overwrite it (use --force)", null);
     }
     Path parent = file.toAbsolutePath().getParent();
     for (Path p = parent; p != null; p = p.getParent()) {

@@ -162,6 +162,9 @@ public final class RawVideoReader implements AutoCloseable {
    * @throws FormatException if the sidecar is missing or not ours
    */
   public static RawVideoReader open(Path raw) {
+    if (!Files.exists(raw)) {
+      throw new ScopeioException(raw + ": no such raw video file");
+    }
     Path json =
         findSidecar(raw)
             .orElseThrow(
