@@ -70,6 +70,16 @@ public interface Device extends AutoCloseable {
     return java.util.Set.of();
   }
 
+  /**
+   * What the device has to say about the data at the end of a recording, beyond its {@link
+   * #counters()}: what its decoder kept and rejected, where a card's data ended. Each line is
+   * {@code label: text} (for example {@code card end: end of file ...}); the summary lines them up
+   * under its own.
+   */
+  default java.util.List<String> report() {
+    return java.util.List.of();
+  }
+
   /** What has been delivered and lost so far; safe from any thread. */
   DeviceCounters counters();
 

@@ -115,6 +115,25 @@ public final class SdCardDevice implements Device {
     return info;
   }
 
+  @Override
+  public java.util.List<String> report() {
+    if (card == null) {
+      return java.util.List.of();
+    }
+    SdCardInfo i = card.info();
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    lines.add("card end: " + i.endReason().describe() + ": " + i.endDetail());
+    i.incompleteFrame().ifPresent(x -> lines.add("incomplete: " + x));
+    for (SdCardInfo.Skipped k : i.skipped()) {
+      lines.add(
+          "skipped: a corrupt buffer ("
+              + k.problem()
+              + "); reading resumed at byte offset "
+              + k.resumedAt());
+    }
+    return lines;
+  }
+
   /** The opened card (for its {@link SdCard#info()}). */
   public SdCard card() {
     if (card == null) {

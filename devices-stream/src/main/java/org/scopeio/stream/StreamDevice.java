@@ -361,6 +361,16 @@ public final class StreamDevice implements Device {
   /** Chunks read by the current offline call of {@link #next}. */
   private int chunksRead;
 
+  @Override
+  public java.util.List<String> report() {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    lines.add("stream: " + stats().describe());
+    if (options.binaryCapture() != null) {
+      lines.add("capture: " + options.binaryCapture());
+    }
+    return lines;
+  }
+
   /** What the decoder kept, rejected and found missing. */
   public synchronized StreamStats stats() {
     FrameAssembler.Stats a = assembler == null ? FrameAssembler.Stats.NONE : assembler.stats();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -120,7 +121,7 @@ final class RecordingRunner {
       if (line != null) {
         line.finish();
       }
-      printSummary(stdout, device.type(), info, summary, telemetry, telemetryPath);
+      printSummary(stdout, device.type(), info, summary, telemetry, telemetryPath, device.report());
       requireWhatWasAsked(limits, summary);
       return summary;
     } finally {
@@ -187,7 +188,8 @@ final class RecordingRunner {
       StreamInfo info,
       Recording.Summary s,
       FrameTelemetry telemetry,
-      Path telemetryPath) {
+      Path telemetryPath,
+      List<String> report) {
     DeviceCounters c = s.counters();
     double seconds = s.elapsed().toNanos() / 1e9;
     out.printf("Recorded %d frames from %s (%s)%n", s.framesWritten(), device, info.description());
@@ -218,6 +220,10 @@ final class RecordingRunner {
       label = "             ";
     }
     out.println("  telemetry  " + telemetryPath);
+    for (String line : report) {
+      int colon = line.indexOf(": ");
+      out.printf("  %-10s %s%n", line.substring(0, colon), line.substring(colon + 2));
+    }
     out.flush();
   }
 }

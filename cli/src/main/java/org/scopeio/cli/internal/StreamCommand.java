@@ -1,7 +1,6 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,12 +85,6 @@ public final class StreamCommand implements Runnable {
           options.live() ? Duration.ofSeconds(10) : Duration.ofDays(366),
           spec.commandLine().getOut(),
           spec.commandLine().getErr());
-      PrintWriter out = spec.commandLine().getOut();
-      out.println("  stream     " + device.stats().describe());
-      if (options.binaryCapture() != null) {
-        out.println("  capture    " + options.binaryCapture());
-      }
-      out.flush();
     }
     return 0;
   }
