@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -170,7 +171,7 @@ class RawVideoDeviceTest {
   }
 
   @Test
-  void badConfigsAreRefusedWithTheKeyNamed() {
+  void badConfigsAreRefusedWithTheKeyNamed() throws IOException {
     assertThatThrownBy(() -> device(null, Map.of("file", "x.bin", "num_rows", "2")))
         .hasMessageContaining("give num_rows and num_columns together");
     assertThatThrownBy(
@@ -195,6 +196,9 @@ class RawVideoDeviceTest {
     assertThatThrownBy(() -> device(null, Map.of("fps", "3")))
         .hasMessageContaining("fps")
         .hasMessageContaining("unknown option");
+    Device missing = device(null, Map.of("file", dir.resolve("missing.raw").toString()));
+    assertThatThrownBy(missing::open).hasMessageContaining("missing.raw: no such raw video file");
+    Files.write(dir.resolve("none.raw"), new byte[64]);
     Device noSidecar = device(null, Map.of("file", dir.resolve("none.raw").toString()));
     assertThatThrownBy(noSidecar::open).hasMessageContaining("no sidecar none.raw.json");
   }

@@ -37,7 +37,7 @@ class StatusLineTest {
     StatusLine line = new StatusLine(new PrintWriter(new StringWriter()), 100, t.buffer());
     assertThat(line.describe(40, 2.0, new DeviceCounters(40, 3, 0, 0, 0)))
         .isEqualTo(
-            "[########            ] 40/100 frames  2.0 s  25.0 fps (device 20.0)  dropped 3"
+            "[########            ] 40/100 (40%) frames  2.0 s  25.0 fps (device 20.0)  dropped 3"
                 + "  battery 3900  mean 25.0");
   }
 }
