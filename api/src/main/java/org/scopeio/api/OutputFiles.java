@@ -14,11 +14,21 @@ public final class OutputFiles {
 
   /** {@code stem} with {@code suffix} appended to its file name. */
   public static Path withSuffix(Path stem, String suffix) {
+    return stem.resolveSibling(requireStem(stem).getFileName() + suffix);
+  }
+
+  /**
+   * {@code stem}, checked to end in a file name to which the formats add their suffixes.
+   *
+   * @throws IllegalArgumentException if it is empty or a root
+   */
+  public static Path requireStem(Path stem) {
     Path name = stem.getFileName();
-    if (name == null) {
-      throw new IllegalArgumentException("output stem '" + stem + "' has no file name");
+    if (name == null || name.toString().isEmpty()) {
+      throw new IllegalArgumentException(
+          "output stem '" + stem + "' has no file name; expected a path such as demo/run1");
     }
-    return stem.resolveSibling(name + suffix);
+    return stem;
   }
 
   /**

@@ -538,6 +538,23 @@ class BadInputIT {
     add(g, 1, "stream capture --source serial:x@abc --out OUT/q4", "bad baud rate");
     add(
         g,
+        1,
+        "stream capture --source serial:/dev/ttyNOPE0@115200 --out OUT/q6",
+        "/dev/ttyNOPE0: no such serial port (serial ports present:");
+    add(
+        g,
+        1,
+        "update --port /dev/ttyNOPE0 --device-id 5 --key LED --value 20",
+        "/dev/ttyNOPE0: no such serial port");
+    add(g, 1, "record --frames 1 --out=", "output stem '' has no file name");
+    add(g, 1, "repair /", "output stem '/' has no file name");
+    add(
+        g,
+        1,
+        "stream capture --source serial:/dev/null@115200 --frames 1 --out OUT/q7",
+        "/dev/null: cannot open the serial port: it is not a serial port");
+    add(
+        g,
         2,
         "stream capture --source usb:1:2 --transfer-size 1 --out OUT/q5",
         "expected a whole number from 512");
@@ -757,7 +774,11 @@ class BadInputIT {
     add(g, 1, "sdcard info empty.img", "the file is empty");
     add(g, 1, "sdcard info missing.img", "no such SD card image");
     add(g, 1, "stream decode missing.bin --out OUT/m", "missing.bin");
-    add(g, 1, "stream decode folder.img --out OUT/fo", "folder.img");
+    add(
+        g,
+        1,
+        "stream decode folder.img --out OUT/fo",
+        "folder.img: is a directory; expected a raw");
     add(g, 1, "sdcard truncate fifo.img OUT/f.img --frames 1", "is a pipe (FIFO)");
   }
 

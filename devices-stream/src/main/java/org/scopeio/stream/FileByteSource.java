@@ -14,6 +14,9 @@ public final class FileByteSource implements ByteSource {
 
   public FileByteSource(Path path) {
     this.path = path;
+    if (Files.isDirectory(path)) {
+      throw new DeviceException(path + ": is a directory; expected a raw capture file");
+    }
     try {
       this.in = Files.newInputStream(path);
     } catch (NoSuchFileException e) {

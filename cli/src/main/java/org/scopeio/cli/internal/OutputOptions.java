@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scopeio.api.EnumIds;
+import org.scopeio.api.OutputFiles;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.SyncPolicy;
@@ -50,6 +51,7 @@ public final class OutputOptions {
    * @throws IllegalArgumentException naming a setting no chosen writer reads
    */
   WriterOptions writerOptions() {
+    OutputFiles.requireStem(out);
     for (String key : settings.keySet()) {
       int dot = key.indexOf('.');
       if (dot < 0) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.scopeio.api.OutputFiles;
 import org.scopeio.api.ScopeioException;
 import org.scopeio.writers.AviWriter;
 import org.scopeio.writers.OmeTiffWriter;
@@ -33,6 +34,7 @@ public final class RepairCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
+    OutputFiles.requireStem(stem);
     List<Optional<Repair>> results =
         List.of(OmeTiffWriter.repair(stem), RawWriter.repair(stem), AviWriter.repair(stem));
     List<String> problems = new ArrayList<>();
