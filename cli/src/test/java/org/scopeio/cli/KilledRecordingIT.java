@@ -70,7 +70,12 @@ class KilledRecordingIT {
     // The writers take each frame in turn (ome-tiff, avi, raw, csv), so the kill can fall after the
     // journal line of a frame and before the AVI or raw writer got it: one frame in flight.
     JsonNode avi = RealReaders.ffprobe(dir.resolve("cut/run.avi"));
-    assertThat(avi.get("nb_read_frames").asLong()).isBetween(lines - 1, lines + 1);
+    long aviFrames = avi.get("nb_read_frames").asLong();
+    assertThat(aviFrames).isBetween(lines - 1, lines + 1);
+    // the telemetry CSV is written as the recording goes: a row per 20 frames, each flushed
+    List<String> telemetry = Files.readAllLines(dir.resolve("cut/run_telemetry.csv"));
+    assertThat(telemetry.get(0)).startsWith("first_sample,samples,");
+    assertThat(telemetry.size() - 1).isBetween((int) (lines / 20) - 1, (int) (lines / 20) + 1);
 
     Process repair =
         new ProcessBuilder(java("repair", "cut/run"))
@@ -94,5 +99,12 @@ class KilledRecordingIT {
     assertThat(meta.get("frames").get(0).get("headers")).isNotEmpty();
     JsonNode raw = new ObjectMapper().readTree(dir.resolve("cut/run.raw.json").toFile());
     assertThat(raw.get("frame_count").asLong()).isBetween(lines - 1, lines + 1);
+    // the AVI sidecar counts the frames the AVI holds, its index is appended
+    JsonNode aviMeta = new ObjectMapper().readTree(dir.resolve("cut/run.avi.json").toFile());
+    assertThat(aviMeta.get("complete").asBoolean()).isTrue();
+    assertThat(aviMeta.get("frame_count").asLong()).isEqualTo(aviFrames);
+    assertThat(aviMeta.get("files").get(0).get("frame_count").asLong()).isEqualTo(aviFrames);
+    assertThat(RealReaders.ffprobe(dir.resolve("cut/run.avi")).get("nb_read_frames").asLong())
+        .isEqualTo(aviFrames);
   }
 }
