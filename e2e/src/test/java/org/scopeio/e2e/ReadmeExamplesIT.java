@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,11 @@ class ReadmeExamplesIT {
     if (command.startsWith("mvn ")) {
       return; // a build step: the build running this test has done it
     }
+    if (command.matches(".*--format \\S*(mp4|ffv1).*") && !ffmpegPresent()) {
+      String why = "README line " + e.line() + " needs ffmpeg, which is not on the PATH";
+      assertThat(System.getenv("SCOPEIO_REQUIRE_READERS")).as(why).isNull();
+      Assumptions.abort(why + " (apt-get install ffmpeg)");
+    }
     List<String> env = new ArrayList<>();
     List<String> words = new ArrayList<>(List.of(command.split(" +")));
     while (words.get(0).contains("=")) {
@@ -166,6 +172,19 @@ class ReadmeExamplesIT {
       int at = printed.subList(from, printed.size()).indexOf(shown.stripTrailing());
       assertThat(at).as(what + "\nthe README shows: " + shown).isNotNegative();
       from += at + 1;
+    }
+  }
+
+  static boolean ffmpegPresent() {
+    try {
+      Process p =
+          new ProcessBuilder("ffmpeg", "-version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
     }
   }
 }
