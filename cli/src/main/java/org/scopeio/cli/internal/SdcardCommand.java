@@ -100,14 +100,14 @@ public final class SdcardCommand implements Runnable {
             "skipped",
             i.skipped().stream()
                 .map(
-                    k ->
-                        Map.of(
-                            "offset",
-                            k.offset(),
-                            "resumed_at",
-                            k.resumedAt(),
-                            "problem",
-                            k.problem()))
+                    k -> {
+                      // in this order, every time (Map.of iterates in no fixed order)
+                      Map<String, Object> skipped = new LinkedHashMap<>();
+                      skipped.put("offset", k.offset());
+                      skipped.put("resumed_at", k.resumedAt());
+                      skipped.put("problem", k.problem());
+                      return skipped;
+                    })
                 .toList());
         try {
           out.println(
