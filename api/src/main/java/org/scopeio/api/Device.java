@@ -40,26 +40,26 @@ public interface Device extends AutoCloseable {
    * @throws DeviceException if the device cannot be opened; the message names it and why
    * @throws IllegalStateException if already open or closed
    */
-  StreamInfo open();
+  DeviceInfo open();
 
   /**
    * What the open device streams.
    *
    * @throws IllegalStateException if the device is not open
    */
-  StreamInfo info();
+  DeviceInfo info();
 
   /**
-   * The next frame, waiting at most {@code timeout}.
+   * The next frame, or the gap where frames were lost before it, waiting at most {@code timeout}.
    *
-   * @return the frame, or empty when the device has no more frames (end of data); after the end
-   *     every call returns empty
+   * @return a {@link Frame} or a {@link Gap}, or empty when the device has no more frames (end of
+   *     data); after the end every call returns empty
    * @throws DeviceTimeoutException if no frame arrived within {@code timeout}
    * @throws DeviceException if reading failed
    * @throws FormatException if the data are corrupt in a way the device cannot step over
    * @throws InterruptedException if the calling thread was interrupted while waiting
    */
-  Optional<Frame> next(Duration timeout) throws InterruptedException;
+  Optional<FrameOrGap> next(Duration timeout) throws InterruptedException;
 
   /**
    * The files this device reads (a card image, a capture, a raw video and its sidecar), known once
@@ -84,22 +84,13 @@ public interface Device extends AutoCloseable {
   DeviceCounters counters();
 
   /**
-   * The buffer headers of frames dropped by the overflow policy since the last call, so that
-   * metadata files can still list them (as mio's CSV does, with {@code reconstructed_frame_index
-   * -1}). Devices keep a bounded number; the counters count every drop regardless.
-   */
-  default java.util.List<BufferHeader> takeDroppedHeaders() {
-    return java.util.List.of();
-  }
-
-  /**
-   * The frames of this (open) device as a {@link Flow.Publisher} for push-style hosts. It accepts
+   * The frames and gaps of this (open) device as a {@link Flow.Publisher} for push-style hosts. It accepts
    * one subscriber, reads the device on its own daemon thread only while the subscriber has
    * outstanding demand (so back-pressure reaches the device's own overflow policy), and signals
    * {@code onComplete} at end of data and {@code onError} on failure. Cancelling stops reading but
    * does not close the device.
    */
-  default Flow.Publisher<Frame> publisher() {
+  default Flow.Publisher<FrameOrGap> publisher() {
     return new DevicePublisher(this);
   }
 

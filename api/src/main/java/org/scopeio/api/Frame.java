@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * <p>Build frames with {@link #builder}. Accessors that return pixel arrays return copies; writers
  * use {@link #copyPixelsTo(ByteBuffer)} or {@link #pixel(int, int)} to avoid them.
  */
-public final class Frame {
+public final class Frame implements FrameOrGap {
   private final long index;
   private final int width;
   private final int height;

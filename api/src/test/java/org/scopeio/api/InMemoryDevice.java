@@ -30,13 +30,13 @@ final class InMemoryDevice implements Device {
   }
 
   @Override
-  public StreamInfo open() {
+  public DeviceInfo open() {
     return info();
   }
 
   @Override
-  public StreamInfo info() {
-    return new StreamInfo("memory", "test frames", 2, 1, PixelType.UINT8, 10.0, null, Map.of());
+  public DeviceInfo info() {
+    return new DeviceInfo("memory", "test frames", 2, 1, PixelType.UINT8, 10.0, null, Map.of());
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
 import org.scopeio.writers.RealReaders;
 
 class CliTest {
@@ -158,8 +158,8 @@ class CliTest {
   @Test
   void repairCompletesTheFilesOfARecordingThatNeverClosed() throws Exception {
     Path stem = dir.resolve("cut/run");
-    org.scopeio.api.StreamInfo info =
-        new org.scopeio.api.StreamInfo(
+    org.scopeio.api.DeviceInfo info =
+        new org.scopeio.api.DeviceInfo(
             "test",
             "never closed",
             8,
@@ -346,7 +346,7 @@ class CliTest {
     Result v =
         run("record", "--verbose", "--out", dir.resolve("u").toString(), "--device", "usb-cam");
     assertThat(v.code()).isEqualTo(1);
-    assertThat(v.err()).contains("at org.scopeio.api.ProviderRegistry.get");
+    assertThat(v.err()).contains("at org.scopeio.api.internal.ProviderRegistry.get");
     Result bad = run("record", "--out", dir.resolve("b").toString(), "-O", "warp=9");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err())

@@ -26,7 +26,7 @@ import org.scopeio.api.FormatException;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.format.SdLayout;
 
 /**
  * A wire-free miniscope SD card, or an image of one, opened read-only (docs/formats.md §3).
@@ -942,7 +942,7 @@ public final class SdCard implements Closeable {
       throw new IllegalArgumentException(
           "cannot keep " + frames + " frames: the card holds " + index.size());
     }
-    org.scopeio.api.OutputFiles.prepare(
+    org.scopeio.core.OutputFiles.prepare(
         out,
         overwrite
             ? org.scopeio.api.OverwritePolicy.OVERWRITE

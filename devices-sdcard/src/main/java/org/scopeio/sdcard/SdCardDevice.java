@@ -9,8 +9,8 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.Frame;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.api.DeviceInfo;
+import org.scopeio.format.SdLayout;
 
 /**
  * The {@code sdcard} device: plays the frames of a card image or card reader in order, from frame
@@ -26,7 +26,7 @@ public final class SdCardDevice implements Device {
   private final long start;
   private final long requestedEnd;
   private SdCard card;
-  private StreamInfo info;
+  private DeviceInfo info;
   private long next;
   private long end;
   private long delivered;
@@ -60,7 +60,7 @@ public final class SdCardDevice implements Device {
   }
 
   @Override
-  public synchronized StreamInfo open() {
+  public synchronized DeviceInfo open() {
     if (card != null || closed) {
       throw new IllegalStateException("sdcard device is already open or closed");
     }
@@ -94,7 +94,7 @@ public final class SdCardDevice implements Device {
     props.put("frame_count", String.valueOf(count));
     props.put("end_reason", i.endReason().name().toLowerCase());
     info =
-        new StreamInfo(
+        new DeviceInfo(
             type(),
             "SD card " + image + " (" + layoutId + ", " + count + " frames)",
             card.width(),
@@ -108,7 +108,7 @@ public final class SdCardDevice implements Device {
   }
 
   @Override
-  public StreamInfo info() {
+  public DeviceInfo info() {
     if (info == null) {
       throw new IllegalStateException("sdcard device is not open");
     }

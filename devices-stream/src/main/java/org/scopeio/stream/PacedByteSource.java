@@ -22,7 +22,7 @@ public final class PacedByteSource implements ByteSource {
   }
 
   /** The byte rate at which a device with this config sends. */
-  public static double deviceRate(org.scopeio.api.format.StreamDevConfig c) {
+  public static double deviceRate(org.scopeio.format.StreamDevConfig c) {
     return (double) c.bufferBytes() * c.bufferPixels().size() * c.fs();
   }
 

@@ -16,11 +16,11 @@ import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceException;
 import org.scopeio.api.DeviceTimeoutException;
 import org.scopeio.api.Frame;
-import org.scopeio.api.HandoffQueue;
+import org.scopeio.core.HandoffQueue;
 import org.scopeio.api.OverflowPolicy;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.api.DeviceInfo;
+import org.scopeio.format.StreamDevConfig;
 
 /**
  * The {@code stream} device: bytes from a {@link ByteSource} through the {@link BufferSplitter},
@@ -37,8 +37,8 @@ public final class StreamDevice implements Device {
   private final Function<StreamDevConfig, ByteSource> sourceFactory;
   private final Options options;
   private HandoffQueue<Frame> queue;
-  private final org.scopeio.api.DroppedHeaders droppedHeaders =
-      new org.scopeio.api.DroppedHeaders(100_000);
+  private final org.scopeio.core.DroppedHeaders droppedHeaders =
+      new org.scopeio.core.DroppedHeaders(100_000);
   private Thread acquisition;
   private java.io.OutputStream capture;
   private final ArrayDeque<Frame> ready = new ArrayDeque<>();
@@ -48,7 +48,7 @@ public final class StreamDevice implements Device {
   private BufferSplitter splitter;
   private final StreamDecoder decoder;
   private FrameAssembler assembler;
-  private StreamInfo info;
+  private DeviceInfo info;
   private final byte[] chunk = new byte[CHUNK];
   private final java.util.concurrent.atomic.AtomicLong delivered =
       new java.util.concurrent.atomic.AtomicLong();
@@ -128,7 +128,7 @@ public final class StreamDevice implements Device {
   }
 
   @Override
-  public synchronized StreamInfo open() {
+  public synchronized DeviceInfo open() {
     if (source != null || closed) {
       throw new IllegalStateException("stream device is already open or closed");
     }
@@ -181,7 +181,7 @@ public final class StreamDevice implements Device {
     props.put("config", configId);
     props.put("source", source.describe());
     info =
-        new StreamInfo(
+        new DeviceInfo(
             type(),
             "stream "
                 + source.describe()
@@ -299,7 +299,7 @@ public final class StreamDevice implements Device {
   }
 
   @Override
-  public StreamInfo info() {
+  public DeviceInfo info() {
     if (info == null) {
       throw new IllegalStateException("stream device is not open");
     }

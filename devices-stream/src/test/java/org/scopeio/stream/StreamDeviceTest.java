@@ -24,9 +24,9 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.Frame;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.config.ConfigTypes;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.config.ConfigTypes;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.simulator.StreamEncoder;
 import org.scopeio.simulator.StreamEncoder.Fault;
 

@@ -11,9 +11,9 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.Frame;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriterOptions;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
 import org.scopeio.writers.OmeTiffWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,7 @@ public final class EmbedExample {
       throws Exception {
     DeviceRequest request = new DeviceRequest(null, options, ConfigStore.standard());
     try (Device device = DeviceRegistry.load().create(deviceType, request)) {
-      StreamInfo info = device.open();
+      DeviceInfo info = device.open();
       BrightnessTrace subscriber = new BrightnessTrace(stem, info);
       device.publisher().subscribe(subscriber);
       return subscriber.done.get(5, TimeUnit.MINUTES);
@@ -55,10 +55,10 @@ public final class EmbedExample {
     private final List<Double> trace = new ArrayList<>();
     private final OmeTiffWriter writer = new OmeTiffWriter();
     private final Path stem;
-    private final StreamInfo info;
+    private final DeviceInfo info;
     private Flow.Subscription subscription;
 
-    BrightnessTrace(Path stem, StreamInfo info) {
+    BrightnessTrace(Path stem, DeviceInfo info) {
       this.stem = stem;
       this.info = info;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.scopeio.core.EnumIds;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.BufferRuntime;
@@ -14,11 +15,11 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceTimeoutException;
 import org.scopeio.api.Frame;
-import org.scopeio.api.HandoffQueue;
+import org.scopeio.core.HandoffQueue;
 import org.scopeio.api.OverflowPolicy;
-import org.scopeio.api.Pacing;
+import org.scopeio.core.Pacing;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 
 /**
  * The {@code simulated} device: frames of a {@link CalciumScene} with device frame numbers,
@@ -40,11 +41,11 @@ public final class SimulatedDevice implements Device {
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong buffers = new AtomicLong();
   private volatile State state = State.CREATED;
-  private StreamInfo info;
+  private DeviceInfo info;
   private CalciumScene scene;
   private HandoffQueue<Frame> queue;
-  private final org.scopeio.api.DroppedHeaders droppedHeaders =
-      new org.scopeio.api.DroppedHeaders(100_000);
+  private final org.scopeio.core.DroppedHeaders droppedHeaders =
+      new org.scopeio.core.DroppedHeaders(100_000);
   private Thread producer;
   private long generated;
   private long bufferCounter;
@@ -71,13 +72,13 @@ public final class SimulatedDevice implements Device {
   }
 
   @Override
-  public synchronized StreamInfo open() {
+  public synchronized DeviceInfo open() {
     if (state != State.CREATED) {
       throw new IllegalStateException("simulated device is " + state.name().toLowerCase());
     }
     scene = new CalciumScene(config.scene());
     info =
-        new StreamInfo(
+        new DeviceInfo(
             type(),
             "simulated miniscope "
                 + config.width()
@@ -102,7 +103,7 @@ public final class SimulatedDevice implements Device {
     if (pacing == Pacing.REAL_TIME) {
       queue =
           new HandoffQueue<>(
-              config.queueSize(), OverflowPolicy.fromId(config.overflow()), droppedHeaders::add);
+              config.queueSize(), EnumIds.parse(OverflowPolicy.class, config.overflow(), "overflow policy"), droppedHeaders::add);
       producer = new Thread(this::produce, "scopeio-simulated-acquisition");
       producer.setDaemon(true);
       producer.start();
@@ -112,8 +113,8 @@ public final class SimulatedDevice implements Device {
   }
 
   @Override
-  public StreamInfo info() {
-    StreamInfo i = info;
+  public DeviceInfo info() {
+    DeviceInfo i = info;
     if (i == null) {
       throw new IllegalStateException("simulated device is not open");
     }

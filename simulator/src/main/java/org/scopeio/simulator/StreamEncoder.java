@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.scopeio.api.BufferHeaderFormat;
-import org.scopeio.api.EnumIds;
-import org.scopeio.api.Pacing;
+import org.scopeio.core.EnumIds;
+import org.scopeio.core.Pacing;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.format.StreamDevConfig;
 
 /**
  * Writes the wire bytes of a wireless miniscope (docs/formats.md §4.3) for any {@link

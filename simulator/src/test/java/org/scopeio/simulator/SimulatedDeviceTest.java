@@ -15,8 +15,8 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.Frame;
-import org.scopeio.api.StreamInfo;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.api.DeviceInfo;
+import org.scopeio.config.ConfigStore;
 
 class SimulatedDeviceTest {
   static final Duration T = Duration.ofSeconds(5);
@@ -41,7 +41,7 @@ class SimulatedDeviceTest {
         create(
             Map.of(
                 "pacing", "as-fast-as-possible", "frames", "6", "width", "120", "height", "90"))) {
-      StreamInfo info = d.open();
+      DeviceInfo info = d.open();
       assertThat(info.width()).isEqualTo(120);
       assertThat(info.height()).isEqualTo(90);
       assertThat(info.frameRate()).isEqualTo(20.0);

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.core.OutputFiles;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.internal.AviFile;
@@ -84,7 +84,7 @@ public final class AviWriter implements FrameWriter {
 
   private Path stem;
   private Path sidecarPath;
-  private StreamInfo info;
+  private DeviceInfo info;
   private SyncPolicy sync;
   private long framesPerFile;
   private long maxFileBytes;
@@ -111,7 +111,7 @@ public final class AviWriter implements FrameWriter {
   }
 
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     if (sidecarPath != null) {
       throw new IllegalStateException("AVI writer is already open");
     }
@@ -207,7 +207,7 @@ public final class AviWriter implements FrameWriter {
   }
 
   private double frameRate() {
-    return timing.frameRateOr(info.frameRateOr(StreamInfo.ASSUMED_FRAME_RATE));
+    return timing.frameRateOr(info.frameRateOr(DeviceInfo.ASSUMED_FRAME_RATE));
   }
 
   @Override

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.core.OutputFiles;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
 import org.scopeio.api.spi.WriterProvider;
@@ -55,7 +55,7 @@ public final class CompositeWriter implements FrameWriter {
    * recording leaves no half-created files behind.
    */
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     checkOutputs(stem, options);
     try {
       for (FrameWriter w : writers) {

@@ -14,8 +14,8 @@ import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.BufferRuntime;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.core.OutputFiles;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.internal.FrameChecks;
@@ -72,7 +72,7 @@ public final class CsvHeaderWriter implements FrameWriter {
   private Path path;
   private BufferedWriter out;
   private BufferHeaderFormat format;
-  private StreamInfo info;
+  private DeviceInfo info;
   private List<String> fields;
   private long framesWritten;
   private long gaps;
@@ -89,7 +89,7 @@ public final class CsvHeaderWriter implements FrameWriter {
   }
 
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     if (out != null) {
       throw new IllegalStateException("CSV writer is already open");
     }

@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.internal.FfmpegProcess;
@@ -123,7 +123,7 @@ public final class FfmpegWriter implements FrameWriter {
   private final Codec codec;
   private Path stem;
   private Path sidecarPath;
-  private StreamInfo info;
+  private DeviceInfo info;
   private FfmpegProgram ffmpeg;
   private String suffix;
   private String container;
@@ -185,7 +185,7 @@ public final class FfmpegWriter implements FrameWriter {
   }
 
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     if (sidecarPath != null) {
       throw new IllegalStateException(codec.format() + " writer is already open");
     }
@@ -228,7 +228,7 @@ public final class FfmpegWriter implements FrameWriter {
   }
 
   private double nominalRate() {
-    return info.frameRateOr(StreamInfo.ASSUMED_FRAME_RATE);
+    return info.frameRateOr(DeviceInfo.ASSUMED_FRAME_RATE);
   }
 
   private void startChunk(long frameIndex) {

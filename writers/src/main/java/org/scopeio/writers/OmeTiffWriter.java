@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.core.OutputFiles;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.internal.BigTiffFile;
@@ -57,7 +57,7 @@ public final class OmeTiffWriter implements FrameWriter {
   private Path tiffPath;
   private Path sidecarPath;
   private Path journalPath;
-  private StreamInfo info;
+  private DeviceInfo info;
   private SyncPolicy sync;
   private BigTiffFile tiff;
   private FrameMetadataJournal journal;
@@ -73,7 +73,7 @@ public final class OmeTiffWriter implements FrameWriter {
   }
 
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     if (tiff != null) {
       throw new IllegalStateException("OME-TIFF writer is already open");
     }
@@ -188,7 +188,7 @@ public final class OmeTiffWriter implements FrameWriter {
   private static void complete(
       BigTiffFile tiff,
       FrameMetadataJournal journal,
-      StreamInfo info,
+      DeviceInfo info,
       Path stem,
       Instant first,
       FrameTiming timing,

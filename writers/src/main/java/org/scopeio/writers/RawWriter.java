@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.core.OutputFiles;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.writers.internal.FrameChecks;
@@ -65,7 +65,7 @@ public final class RawWriter implements FrameWriter {
   private Path rawPath;
   private Path sidecarPath;
   private Path journalPath;
-  private StreamInfo info;
+  private DeviceInfo info;
   private FileChannel raw;
   private FileChannel journal;
   private PlaneBuffer frameBuffer;
@@ -80,7 +80,7 @@ public final class RawWriter implements FrameWriter {
   }
 
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     if (raw != null) {
       throw new IllegalStateException("raw writer is already open");
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 
@@ -71,7 +71,7 @@ class AviWriterTest {
 
   @Test
   void theHeaderRateIsTheMeasuredOneNotTheNominalOneAndGapsGoToTheSidecar() throws Exception {
-    StreamInfo info = info(PixelType.UINT8, 30.0); // nominal 30, but the device runs at 20
+    DeviceInfo info = info(PixelType.UINT8, 30.0); // nominal 30, but the device runs at 20
     AviWriter writer = new AviWriter();
     writer.open(dir.resolve("gaps"), info, options());
     List<Frame> written = new ArrayList<>();
@@ -142,7 +142,7 @@ class AviWriterTest {
 
   @Test
   void sixteenBitFramesAreShiftedByTheSignificantBitsAndClippingIsCounted() throws Exception {
-    StreamInfo info = info(PixelType.UINT16, 20.0);
+    DeviceInfo info = info(PixelType.UINT16, 20.0);
     short[] px = new short[12];
     byte[] expected = new byte[12];
     for (int i = 0; i < 12; i++) {
@@ -171,7 +171,7 @@ class AviWriterTest {
 
   @Test
   void badSettingsAndExistingPartsAreRefusedBeforeAnythingIsWritten() throws Exception {
-    StreamInfo info = info(PixelType.UINT8, 20.0);
+    DeviceInfo info = info(PixelType.UINT8, 20.0);
     assertThatThrownBy(
             () -> new AviWriter().open(dir.resolve("a"), info, options("avi.bits", "12")))
         .hasMessage("setting 'avi.bits' applies to 16-bit frames only");
@@ -196,8 +196,8 @@ class AviWriterTest {
         .hasMessageContaining("refusing to overwrite");
   }
 
-  static StreamInfo info(PixelType type, double rate) {
-    return new StreamInfo("test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of());
+  static DeviceInfo info(PixelType type, double rate) {
+    return new DeviceInfo("test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of());
   }
 
   private static String rational(double fps) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
 
@@ -42,8 +42,8 @@ public final class CrashRecorder {
         .build();
   }
 
-  static StreamInfo info() {
-    return new StreamInfo(
+  static DeviceInfo info() {
+    return new DeviceInfo(
         "crash-test", "frames until killed", WIDTH, HEIGHT, PixelType.UINT8, 20.0, null, Map.of());
   }
 

@@ -17,10 +17,10 @@ import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriterOptions;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.config.ConfigTypes;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.config.ConfigTypes;
 
 class CsvHeaderWriterTest {
   @TempDir Path dir;
@@ -36,7 +36,7 @@ class CsvHeaderWriterTest {
     BufferHeaderFormat fmt =
         new ConfigStore(null, getClass().getClassLoader())
             .load("stream-buffer-header", ConfigTypes.BUFFER_HEADER_FORMAT);
-    StreamInfo info = new StreamInfo("t", "t", 2, 2, PixelType.UINT8, 20, fmt, Map.of());
+    DeviceInfo info = new DeviceInfo("t", "t", 2, 2, PixelType.UINT8, 20, fmt, Map.of());
     var h0 =
         fmt.decode(new long[] {3, 41, 328, 0, 328, 0, 123456, 5032, 0, 176, 100})
             .withRuntime(new BufferRuntime(0, 1732736563.4329531, 0, 0, false));
@@ -81,7 +81,7 @@ class CsvHeaderWriterTest {
     BufferHeaderFormat fmt =
         new ConfigStore(null, getClass().getClassLoader())
             .load("stream-buffer-header", ConfigTypes.BUFFER_HEADER_FORMAT);
-    StreamInfo info = new StreamInfo("t", "t", 2, 2, PixelType.UINT8, 20, fmt, Map.of());
+    DeviceInfo info = new DeviceInfo("t", "t", 2, 2, PixelType.UINT8, 20, fmt, Map.of());
     var slipped =
         fmt.decode(new long[] {3, 41, 328, 0, 328, 0, 123456, 5032, 0, 176, 100})
             .withRuntime(new BufferRuntime(0, 1.5, 5, 5027, false));
@@ -107,7 +107,7 @@ class CsvHeaderWriterTest {
 
   @Test
   void anUnknownColumnsChoiceIsRefused() {
-    StreamInfo info = new StreamInfo("t", "t", 1, 1, PixelType.UINT8, 20, null, Map.of());
+    DeviceInfo info = new DeviceInfo("t", "t", 1, 1, PixelType.UINT8, 20, null, Map.of());
     assertThatThrownBy(
             () ->
                 new CsvHeaderWriter()
@@ -124,7 +124,7 @@ class CsvHeaderWriterTest {
     BufferHeaderFormat sd =
         new ConfigStore(null, getClass().getClassLoader())
             .load("sd-buffer-header", ConfigTypes.BUFFER_HEADER_FORMAT);
-    StreamInfo info = new StreamInfo("t", "t", 1, 1, PixelType.UINT8, 20, sd, Map.of());
+    DeviceInfo info = new DeviceInfo("t", "t", 1, 1, PixelType.UINT8, 20, sd, Map.of());
     CsvHeaderWriter w = new CsvHeaderWriter();
     w.open(dir.resolve("sd"), info, WriterOptions.defaults());
     w.write(
@@ -144,7 +144,7 @@ class CsvHeaderWriterTest {
 
   @Test
   void framesWithoutHeadersGetOneFrameLevelRowEach() throws Exception {
-    StreamInfo info = new StreamInfo("t", "t", 1, 1, PixelType.UINT8, 20, null, Map.of());
+    DeviceInfo info = new DeviceInfo("t", "t", 1, 1, PixelType.UINT8, 20, null, Map.of());
     CsvHeaderWriter w = new CsvHeaderWriter();
     w.open(dir.resolve("f"), info, WriterOptions.defaults());
     w.write(

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 
@@ -97,7 +97,7 @@ class RawWriterTest {
 
   @Test
   void unknownDeviceFactsAreNull() throws Exception {
-    StreamInfo info = new StreamInfo("x", "x", 2, 1, PixelType.UINT8, Double.NaN, null, Map.of());
+    DeviceInfo info = new DeviceInfo("x", "x", 2, 1, PixelType.UINT8, Double.NaN, null, Map.of());
     RawWriter writer = new RawWriter();
     writer.open(dir.resolve("n"), info, WriterOptions.defaults());
     writer.write(Frame.builder(2, 1, PixelType.UINT8).pixels(new byte[] {7, 8}).build());

@@ -9,12 +9,12 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.Frame;
-import org.scopeio.api.StreamInfo;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.api.DeviceInfo;
+import org.scopeio.config.ConfigStore;
 
 /** Frames from the simulated device, for writer tests. */
 final class TestFrames {
-  final StreamInfo info;
+  final DeviceInfo info;
   final List<Frame> frames = new ArrayList<>();
 
   TestFrames(int width, int height, String pixelType, int count) throws InterruptedException {

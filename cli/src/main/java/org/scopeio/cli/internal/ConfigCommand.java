@@ -2,9 +2,9 @@ package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import org.scopeio.api.config.ConfigDocument;
-import org.scopeio.api.config.ConfigEntry;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigDocument;
+import org.scopeio.config.ConfigEntry;
+import org.scopeio.config.ConfigStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

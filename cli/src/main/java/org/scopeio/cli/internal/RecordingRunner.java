@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.Recording;
+import org.scopeio.core.OutputFiles;
+import org.scopeio.core.Recording;
 import org.scopeio.api.ScopeioException;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
@@ -83,7 +83,7 @@ final class RecordingRunner {
             "scopeio-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      StreamInfo info = device.open();
+      DeviceInfo info = device.open();
       stderr.println("Reading from " + device.type() + ": " + info.description());
       stderr.flush();
       // the frames asked for, or those the device says it will give
@@ -166,7 +166,7 @@ final class RecordingRunner {
 
   /** Starts the live view if {@code --live} asked for it, and says where it is. */
   private static LiveView startLive(
-      OutputOptions output, StreamInfo info, FrameTelemetry telemetry, PrintWriter stderr) {
+      OutputOptions output, DeviceInfo info, FrameTelemetry telemetry, PrintWriter stderr) {
     if (output.live.port().isEmpty()) {
       return null;
     }
@@ -185,7 +185,7 @@ final class RecordingRunner {
   static void printSummary(
       PrintWriter out,
       String device,
-      StreamInfo info,
+      DeviceInfo info,
       Recording.Summary s,
       FrameTelemetry telemetry,
       Path telemetryPath,

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.scopeio.api.OutputFiles;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.api.ScopeioException;
 import org.scopeio.writers.AviWriter;
 import org.scopeio.writers.OmeTiffWriter;

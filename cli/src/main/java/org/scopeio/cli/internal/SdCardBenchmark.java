@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.scopeio.api.Frame;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.format.SdLayout;
 import org.scopeio.sdcard.SdCard;
 
 /**

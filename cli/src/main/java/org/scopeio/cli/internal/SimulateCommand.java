@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.scopeio.api.OutputFiles;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.WriteException;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.format.SdLayout;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.format.SdLayout;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.simulator.SceneConfig;
 import org.scopeio.simulator.SdImageEncoder;
 import org.scopeio.simulator.StreamEncoder;
@@ -224,7 +224,7 @@ public final class SimulateCommand implements Runnable {
       }
       StreamDevConfig c = configs.load(config, StreamDevConfig.TYPE);
       var format =
-          configs.load(headerFormat, org.scopeio.api.config.ConfigTypes.BUFFER_HEADER_FORMAT);
+          configs.load(headerFormat, org.scopeio.config.ConfigTypes.BUFFER_HEADER_FORMAT);
       StreamEncoder.Result r;
       try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
         r = new StreamEncoder(c, format, seed, frames, f).write(out, null);

@@ -7,15 +7,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.scopeio.core.EnumIds;
 import org.scopeio.api.BufferHeaderFormat;
-import org.scopeio.api.OutputFiles;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.api.OverflowPolicy;
-import org.scopeio.api.Pacing;
-import org.scopeio.api.Recording;
+import org.scopeio.core.Pacing;
+import org.scopeio.core.Recording;
 import org.scopeio.api.WriterRegistry;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.config.ConfigTypes;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.config.ConfigTypes;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.simulator.StreamEncoder;
 import org.scopeio.stream.ByteSource;
 import org.scopeio.stream.FileByteSource;
@@ -214,7 +215,7 @@ public final class StreamCommand implements Runnable {
           new StreamDevice.Options(
               live,
               queueSize,
-              OverflowPolicy.fromId(overflow),
+              EnumIds.parse(OverflowPolicy.class, overflow, "overflow policy"),
               binary ? Path.of(output.out + ".bin") : null,
               fileOf(source));
       return StreamCommand.run(spec, configs, writers, stream, output, factory, options, limits);

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
 import org.scopeio.stream.update.DeviceUpdate;
 import org.scopeio.stream.update.PlannedUpdate;
 import org.scopeio.stream.update.TransmitterPorts;

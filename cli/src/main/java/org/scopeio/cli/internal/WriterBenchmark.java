@@ -10,7 +10,7 @@ import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
 
@@ -36,8 +36,8 @@ public final class WriterBenchmark {
     int runs = Integer.parseInt(args[6]);
     Path dir = Path.of(args[7]);
     Files.createDirectories(dir);
-    StreamInfo info =
-        new StreamInfo("benchmark", "prepared frames", width, height, type, 20.0, null, Map.of());
+    DeviceInfo info =
+        new DeviceInfo("benchmark", "prepared frames", width, height, type, 20.0, null, Map.of());
     int n = width * height;
     byte[][] pool8 = new byte[16][n];
     short[][] pool16 = new short[16][n];

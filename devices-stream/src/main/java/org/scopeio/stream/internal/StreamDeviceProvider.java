@@ -8,9 +8,10 @@ import org.scopeio.api.ConfigException;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.OverflowPolicy;
-import org.scopeio.api.config.ConfigTypes;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.config.ConfigTypes;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.api.spi.DeviceOption;
+import org.scopeio.core.EnumIds;
 import org.scopeio.api.spi.DeviceProvider;
 import org.scopeio.stream.StreamDevice;
 import org.scopeio.stream.StreamSource;
@@ -91,7 +92,7 @@ public final class StreamDeviceProvider implements DeviceProvider {
             (int)
                 request.wholeNumber(
                     "queue_size", 1, MAX_QUEUE, config.runtime().imageBufferQueueSize()),
-            request.choice("overflow", OverflowPolicy.class, OverflowPolicy.DROP_NEWEST),
+            request.text("overflow").map(StreamDeviceProvider::overflow).orElse(OverflowPolicy.DROP_NEWEST),
             request.text("binary").map(Path::of).orElse(null),
             source.kind() == StreamSource.Kind.FILE ? Set.of(source.path()) : Set.of());
     StreamSource.UsbSettings usb =
@@ -101,5 +102,13 @@ public final class StreamDeviceProvider implements DeviceProvider {
             (int) request.wholeNumber("transfer_size", 512, 1 << 24, 16384),
             (int) request.wholeNumber("transfers_in_flight", 1, 64, 8));
     return new StreamDevice(config, configId, format, c -> source.open(c, usb), options);
+  }
+
+  private static OverflowPolicy overflow(String value) {
+    try {
+      return EnumIds.parse(OverflowPolicy.class, value, "overflow policy");
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("option -O overflow=" + value, null, e.getMessage());
+    }
   }
 }

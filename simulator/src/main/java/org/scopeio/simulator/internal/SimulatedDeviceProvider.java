@@ -3,7 +3,7 @@ package org.scopeio.simulator.internal;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRequest;
-import org.scopeio.api.config.ConfigTypes;
+import org.scopeio.config.ConfigTypes;
 import org.scopeio.api.spi.DeviceProvider;
 import org.scopeio.simulator.SimulatedDevice;
 import org.scopeio.simulator.SimulatedDeviceConfig;

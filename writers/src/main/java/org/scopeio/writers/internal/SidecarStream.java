@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 
 /**
  * The stream a writer's JSON sidecar describes ({@code device}, {@code description}, {@code width},
@@ -22,14 +22,14 @@ public final class SidecarStream {
    *
    * @param rateField the field holding the nominal frame rate (null or absent: unknown)
    */
-  public static StreamInfo read(Path sidecar, String rateField) throws IOException {
+  public static DeviceInfo read(Path sidecar, String rateField) throws IOException {
     JsonNode meta = new ObjectMapper().readTree(sidecar.toFile());
     Map<String, String> properties = new TreeMap<>();
     meta.path("properties")
         .fields()
         .forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
     JsonNode rate = meta.path(rateField);
-    return new StreamInfo(
+    return new DeviceInfo(
         meta.path("device").asText(),
         meta.path("description").asText(),
         meta.path("width").asInt(),

@@ -13,7 +13,7 @@ import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceException;
 import org.scopeio.api.Frame;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 
 /**
  * The {@code packed10} camera: reads frames of RAW10-packed bytes (from a file, or made from a
@@ -26,7 +26,7 @@ public final class Packed10Camera implements Device {
   private final int pixels;
   private final byte[] packed;
   private InputStream file;
-  private StreamInfo info;
+  private DeviceInfo info;
   private long next;
   private volatile long delivered;
   private volatile boolean closed;
@@ -50,7 +50,7 @@ public final class Packed10Camera implements Device {
   }
 
   @Override
-  public synchronized StreamInfo open() {
+  public synchronized DeviceInfo open() {
     if (info != null || closed) {
       throw new IllegalStateException("packed10 camera is already open or closed");
     }
@@ -63,7 +63,7 @@ public final class Packed10Camera implements Device {
       }
     }
     info =
-        new StreamInfo(
+        new DeviceInfo(
             type(),
             "packed10 camera "
                 + config.width()
@@ -81,7 +81,7 @@ public final class Packed10Camera implements Device {
   }
 
   @Override
-  public synchronized StreamInfo info() {
+  public synchronized DeviceInfo info() {
     if (info == null) {
       throw new IllegalStateException("packed10 camera is not open");
     }

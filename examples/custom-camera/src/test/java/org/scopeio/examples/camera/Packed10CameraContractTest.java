@@ -4,8 +4,8 @@ import java.util.Map;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.simulator.contract.DeviceContractTest;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.testkit.DeviceContractTest;
 
 /** The example camera passes the same contract as the built-in devices. */
 class Packed10CameraContractTest extends DeviceContractTest {

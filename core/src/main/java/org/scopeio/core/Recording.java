@@ -1,0 +1,214 @@
+package org.scopeio.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The main job: pull frames from an open {@link Device} into a {@link FrameWriter} until a limit,
+ * the end of data, or a stop request, recording every frame the device dropped as a {@link
+ * FrameWriter#gap gap}. Used by {@code scopeio record} and by host applications.
+ *
+ * <p>The caller owns the device and the writer: {@code Recording} opens the writer on the device's
+ * stream and closes it at the end (also on failure), but neither opens nor closes the device.
+ */
+public final class Recording {
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final Device device;
+  private final FrameWriter writer;
+  private final Limits limits;
+  private final Duration frameTimeout;
+  private final List<Listener> listeners = new ArrayList<>();
+  private BooleanSupplier stopRequested = () -> false;
+
+  /**
+   * @param frameTimeout how long to wait for a frame before giving up with {@link
+   *     DeviceTimeoutException}
+   */
+  public Recording(Device device, FrameWriter writer, Limits limits, Duration frameTimeout) {
+    this.device = Objects.requireNonNull(device, "device");
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.frameTimeout = Objects.requireNonNull(frameTimeout, "frameTimeout");
+  }
+
+  /**
+   * Adds a listener called on the recording thread after each frame is written (progress display,
+   * {@link org.scopeio.telemetry.FrameTelemetry telemetry}); listeners run in the order added.
+   */
+  public Recording onFrame(Listener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** Polled between frames; when it returns true the recording ends cleanly. */
+  public Recording stopWhen(BooleanSupplier stopRequested) {
+    this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
+    return this;
+  }
+
+  /**
+   * Opens the writer at {@code stem}, records, closes the writer.
+   *
+   * @throws DeviceTimeoutException if no frame arrives within the frame timeout
+   * @throws WriteException if a frame cannot be written
+   */
+  public Summary run(Path stem, WriterOptions options) throws InterruptedException {
+    DeviceInfo info = device.info();
+    long start = System.nanoTime();
+    long written = 0;
+    long gaps = 0;
+    long droppedSeen = device.counters().framesDropped();
+    long deadline =
+        limits
+            .duration()
+            .filter(d -> d.compareTo(Duration.ofDays(365L * 100)) < 0)
+            .map(d -> start + d.toNanos())
+            .orElse(Long.MAX_VALUE);
+    EndReason reason;
+    DeviceCounters atStop;
+    Duration stoppedAfter;
+    writer.open(stem, info, options);
+    try {
+      while (true) {
+        if (limits.frames() > 0 && written >= limits.frames()) {
+          reason = EndReason.FRAME_LIMIT;
+          break;
+        }
+        if (stopRequested.getAsBoolean()) {
+          reason = EndReason.STOPPED;
+          break;
+        }
+        long now = System.nanoTime();
+        if (now >= deadline) {
+          reason = EndReason.DURATION_LIMIT;
+          break;
+        }
+        Optional<Frame> frame = nextFrame(now, deadline);
+        if (frame == null) {
+          continue; // poll slice elapsed without a frame; re-check limits and stop requests
+        }
+        if (frame.isEmpty()) {
+          reason = EndReason.END_OF_DATA;
+          break;
+        }
+        long dropped = device.counters().framesDropped();
+        if (dropped > droppedSeen) {
+          writer.dropped(device.takeDroppedHeaders());
+          writer.gap(dropped - droppedSeen);
+          gaps += dropped - droppedSeen;
+          droppedSeen = dropped;
+        }
+        writer.write(frame.get());
+        written++;
+        DeviceCounters counters = device.counters();
+        for (Listener l : listeners) {
+          l.onFrame(frame.get(), counters);
+        }
+      }
+      // the device may run on while the writers close: what it does then is not this recording's
+      atStop = device.counters();
+      stoppedAfter = Duration.ofNanos(System.nanoTime() - start);
+      long dropped = atStop.framesDropped();
+      if (dropped > droppedSeen) {
+        writer.dropped(device.takeDroppedHeaders());
+        writer.gap(dropped - droppedSeen);
+        gaps += dropped - droppedSeen;
+      }
+    } catch (RuntimeException | InterruptedException | Error failure) {
+      // close what can be closed, but report the failure that stopped the recording first
+      try {
+        writer.close();
+      } catch (RuntimeException closing) {
+        failure.addSuppressed(closing);
+      }
+      throw failure;
+    }
+    writer.close();
+    return new Summary(written, gaps, atStop, stoppedAfter, reason, writer.files());
+  }
+
+  private long waitedSince = -1;
+
+  /** The next frame, empty at end of data, or {@code null} if a poll slice passed without one. */
+  private Optional<Frame> nextFrame(long now, long deadline) throws InterruptedException {
+    if (waitedSince < 0) {
+      waitedSince = now;
+    }
+    long slice = Math.min(POLL.toNanos(), Math.max(1, deadline - now));
+    try {
+      Optional<Frame> f = device.next(Duration.ofNanos(slice));
+      waitedSince = -1;
+      return f;
+    } catch (DeviceTimeoutException e) {
+      if (System.nanoTime() - waitedSince >= frameTimeout.toNanos()) {
+        throw new DeviceTimeoutException(device.type(), frameTimeout);
+      }
+      return null;
+    }
+  }
+
+  /**
+   * When a recording stops by itself.
+   *
+   * @param frames stop after this many frames; 0 for no limit
+   * @param duration stop after this much time, if given
+   */
+  public record Limits(long frames, Optional<Duration> duration) {
+    public Limits {
+      if (frames < 0) {
+        throw new IllegalArgumentException("frame limit must be >= 0, got " + frames);
+      }
+      Objects.requireNonNull(duration, "duration");
+    }
+
+    public static Limits frames(long frames) {
+      return new Limits(frames, Optional.empty());
+    }
+
+    public static Limits duration(Duration duration) {
+      return new Limits(0, Optional.of(duration));
+    }
+
+    public static Limits none() {
+      return new Limits(0, Optional.empty());
+    }
+  }
+
+  /** Why a recording ended. */
+  public enum EndReason {
+    FRAME_LIMIT,
+    DURATION_LIMIT,
+    END_OF_DATA,
+    STOPPED
+  }
+
+  /**
+   * What a recording did.
+   *
+   * @param framesWritten frames stored
+   * @param framesLost frames recorded as gaps (dropped by the device's overflow policy)
+   * @param counters the device's counters when the recording stopped (before the writers closed)
+   * @param elapsed wall time from the start until the recording stopped (closing not included)
+   * @param endReason why it ended
+   * @param files the files written
+   */
+  public record Summary(
+      long framesWritten,
+      long framesLost,
+      DeviceCounters counters,
+      Duration elapsed,
+      EndReason endReason,
+      List<Path> files) {}
+
+  /** Receives each frame after it is written. */
+  @FunctionalInterface
+  public interface Listener {
+    void onFrame(Frame frame, DeviceCounters counters);
+  }
+}
