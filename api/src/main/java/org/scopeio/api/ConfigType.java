@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * A kind of config: the model name Scopeio writes, the mio model names it also accepts, keys that
- * mio files carry but nobody reads (they only warn), and the immutable record its body is bound
- * to. Pure description: a {@link Configs} implementation reads the YAML and binds it, {@code
+ * mio files carry but nobody reads (they only warn), and the immutable record its body is bound to.
+ * Pure description: a {@link Configs} implementation reads the YAML and binds it, {@code
  * snake_case} keys to the record's {@code camelCase} components, unknown keys failing with their
  * full path.
  *

@@ -84,8 +84,8 @@ public interface Device extends AutoCloseable {
   DeviceCounters counters();
 
   /**
-   * The frames and gaps of this (open) device as a {@link Flow.Publisher} for push-style hosts. It accepts
-   * one subscriber, reads the device on its own daemon thread only while the subscriber has
+   * The frames and gaps of this (open) device as a {@link Flow.Publisher} for push-style hosts. It
+   * accepts one subscriber, reads the device on its own daemon thread only while the subscriber has
    * outstanding demand (so back-pressure reaches the device's own overflow policy), and signals
    * {@code onComplete} at end of data and {@code onError} on failure. Cancelling stops reading but
    * does not close the device.

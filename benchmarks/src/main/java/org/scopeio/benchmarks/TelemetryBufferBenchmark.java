@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.scopeio.telemetry.TelemetryBuffer;
 
 /**
- * {@link TelemetryBuffer}: insert throughput (samples of one signal per second, in blocks of 1000, as
- * a device delivers them, and one by one, as the frame telemetry inserts them) and the latency of
- * exact statistics and plot data over the whole buffer.
+ * {@link TelemetryBuffer}: insert throughput (samples of one signal per second, in blocks of 1000,
+ * as a device delivers them, and one by one, as the frame telemetry inserts them) and the latency
+ * of exact statistics and plot data over the whole buffer.
  */
 @State(Scope.Thread)
 @Fork(1)

@@ -167,7 +167,9 @@ class CliTest {
             org.scopeio.api.PixelType.UINT8,
             20.0,
             null,
-            java.util.Map.of());
+            java.util.Map.of(),
+            -1,
+            org.scopeio.api.Pace.ON_DEMAND);
     org.scopeio.api.WriterOptions options =
         new org.scopeio.api.WriterOptions(
             org.scopeio.api.OverwritePolicy.FAIL_IF_EXISTS, java.util.Map.of("sync", "none"));

@@ -222,9 +222,7 @@ public final class ConfigStore implements Configs {
    * none for a custom-bound type.
    */
   public static Set<String> keysOf(ConfigType<?> type) {
-    return type instanceof CustomConfigType<?>
-        ? Set.of()
-        : ConfigBinding.keysOf(type.valueType());
+    return type instanceof CustomConfigType<?> ? Set.of() : ConfigBinding.keysOf(type.valueType());
   }
 
   private static JsonNode overrideNode(String value) {

@@ -2,6 +2,8 @@ package org.scopeio.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.scopeio.api.BufferHeader;
+import org.scopeio.api.Frame;
 
 /**
  * Keeps the buffer headers of dropped frames for {@link Device#takeDroppedHeaders()}, up to a limit

@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.scopeio.api.DeviceException;
+import org.scopeio.api.OverflowPolicy;
 
 /**
  * A bounded hand-off between one producing and one consuming thread (for example a device's

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.WriteException;
+import org.scopeio.api.WriterOptions;
 
 /**
  * The checks every command and writer makes before it creates, replaces or deletes an output file:

@@ -7,11 +7,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.scopeio.api.Device;
+import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.DeviceTimeoutException;
+import org.scopeio.api.Frame;
+import org.scopeio.api.FrameOrGap;
+import org.scopeio.api.FrameWriter;
+import org.scopeio.api.Gap;
+import org.scopeio.api.WriteException;
+import org.scopeio.api.WriterOptions;
 
 /**
- * The main job: pull frames from an open {@link Device} into a {@link FrameWriter} until a limit,
- * the end of data, or a stop request, recording every frame the device dropped as a {@link
- * FrameWriter#gap gap}. Used by {@code scopeio record} and by host applications.
+ * The main job: pull frames and gaps from an open {@link Device} into a {@link FrameWriter} until a
+ * limit, the end of data, or a stop request. Frames the device lost reach the writer as the {@link
+ * Gap}s the device delivers in their place; frames it reports lost that no gap carried (lost after
+ * the last item read, before the recording stopped) are written as one final gap. Used by {@code
+ * scopeio record} and by host applications.
  *
  * <p>The caller owns the device and the writer: {@code Recording} opens the writer on the device's
  * stream and closes it at the end (also on failure), but neither opens nor closes the device.
@@ -63,7 +75,7 @@ public final class Recording {
     long start = System.nanoTime();
     long written = 0;
     long gaps = 0;
-    long droppedSeen = device.counters().framesDropped();
+    long droppedBefore = device.counters().framesDropped();
     long deadline =
         limits
             .duration()
@@ -89,36 +101,34 @@ public final class Recording {
           reason = EndReason.DURATION_LIMIT;
           break;
         }
-        Optional<Frame> frame = nextFrame(now, deadline);
-        if (frame == null) {
+        Optional<FrameOrGap> item = nextItem(now, deadline);
+        if (item == null) {
           continue; // poll slice elapsed without a frame; re-check limits and stop requests
         }
-        if (frame.isEmpty()) {
+        if (item.isEmpty()) {
           reason = EndReason.END_OF_DATA;
           break;
         }
-        long dropped = device.counters().framesDropped();
-        if (dropped > droppedSeen) {
-          writer.dropped(device.takeDroppedHeaders());
-          writer.gap(dropped - droppedSeen);
-          gaps += dropped - droppedSeen;
-          droppedSeen = dropped;
+        if (item.get() instanceof Gap gap) {
+          writer.gap(gap);
+          gaps += gap.frames();
+          continue;
         }
-        writer.write(frame.get());
+        Frame frame = (Frame) item.get();
+        writer.write(frame);
         written++;
         DeviceCounters counters = device.counters();
         for (Listener l : listeners) {
-          l.onFrame(frame.get(), counters);
+          l.onFrame(frame, counters);
         }
       }
       // the device may run on while the writers close: what it does then is not this recording's
       atStop = device.counters();
       stoppedAfter = Duration.ofNanos(System.nanoTime() - start);
-      long dropped = atStop.framesDropped();
-      if (dropped > droppedSeen) {
-        writer.dropped(device.takeDroppedHeaders());
-        writer.gap(dropped - droppedSeen);
-        gaps += dropped - droppedSeen;
+      long unreported = atStop.framesDropped() - droppedBefore - gaps;
+      if (unreported > 0) {
+        writer.gap(Gap.of(unreported));
+        gaps += unreported;
       }
     } catch (RuntimeException | InterruptedException | Error failure) {
       // close what can be closed, but report the failure that stopped the recording first
@@ -135,14 +145,14 @@ public final class Recording {
 
   private long waitedSince = -1;
 
-  /** The next frame, empty at end of data, or {@code null} if a poll slice passed without one. */
-  private Optional<Frame> nextFrame(long now, long deadline) throws InterruptedException {
+  /** The next item, empty at end of data, or {@code null} if a poll slice passed without one. */
+  private Optional<FrameOrGap> nextItem(long now, long deadline) throws InterruptedException {
     if (waitedSince < 0) {
       waitedSince = now;
     }
     long slice = Math.min(POLL.toNanos(), Math.max(1, deadline - now));
     try {
-      Optional<Frame> f = device.next(Duration.ofNanos(slice));
+      Optional<FrameOrGap> f = device.next(Duration.ofNanos(slice));
       waitedSince = -1;
       return f;
     } catch (DeviceTimeoutException e) {

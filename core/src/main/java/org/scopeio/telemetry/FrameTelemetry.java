@@ -3,10 +3,10 @@ package org.scopeio.telemetry;
 import java.util.List;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
 import org.scopeio.core.Recording;
-import org.scopeio.api.DeviceInfo;
 
 /**
  * Turns each frame into one telemetry sample of {@link #SIGNALS} in a {@link TelemetryBuffer}:

@@ -21,7 +21,9 @@ public record Statistics(
     long missing,
     SampleRange range) {
 
-  /** Reads the statistics from {@code fields} at {@code offset} ({@link TelemetryBuffer#FIELDS}). */
+  /**
+   * Reads the statistics from {@code fields} at {@code offset} ({@link TelemetryBuffer#FIELDS}).
+   */
   static Statistics of(double[] fields, int offset, SampleRange range) {
     return new Statistics(
         (long) fields[offset + TelemetryBuffer.COUNT],

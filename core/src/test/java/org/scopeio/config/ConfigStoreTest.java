@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.ConfigException;
+import org.scopeio.api.ConfigType;
 
 class ConfigStoreTest {
   @TempDir Path dir;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.scopeio.api.DeviceException;
+import org.scopeio.api.OverflowPolicy;
 
 class HandoffQueueTest {
   static final Duration NOW = Duration.ZERO;
@@ -119,8 +121,10 @@ class HandoffQueueTest {
 
   @Test
   void policyNamesParseFromConfigs() {
-    assertThat(EnumIds.parse(OverflowPolicy.class, "drop-oldest", "overflow policy")).isEqualTo(OverflowPolicy.DROP_OLDEST);
-    assertThat(EnumIds.parse(OverflowPolicy.class, "BLOCK", "overflow policy")).isEqualTo(OverflowPolicy.BLOCK);
+    assertThat(EnumIds.parse(OverflowPolicy.class, "drop-oldest", "overflow policy"))
+        .isEqualTo(OverflowPolicy.DROP_OLDEST);
+    assertThat(EnumIds.parse(OverflowPolicy.class, "BLOCK", "overflow policy"))
+        .isEqualTo(OverflowPolicy.BLOCK);
     assertThatThrownBy(() -> EnumIds.parse(OverflowPolicy.class, "lossy", "overflow policy"))
         .hasMessage("unknown overflow policy 'lossy'; expected block, drop-newest or drop-oldest");
     assertThatThrownBy(() -> new HandoffQueue<Integer>(0, OverflowPolicy.BLOCK))

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.WriteException;
 
 /** The one check that keeps a command from writing over what it reads. */
 class OutputFilesTest {

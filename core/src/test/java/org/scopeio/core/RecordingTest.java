@@ -10,6 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.scopeio.api.Device;
+import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.DeviceTimeoutException;
+import org.scopeio.api.Frame;
+import org.scopeio.api.FrameOrGap;
+import org.scopeio.api.FrameWriter;
+import org.scopeio.api.Gap;
+import org.scopeio.api.Pace;
+import org.scopeio.api.PixelType;
+import org.scopeio.api.WriterOptions;
 
 class RecordingTest {
 
@@ -28,13 +39,9 @@ class RecordingTest {
     }
 
     @Override
-    public void gap(long count) {
-      calls.add("gap " + count);
-    }
-
-    @Override
-    public void dropped(List<BufferHeader> headers) {
-      calls.add("dropped " + headers.size() + " headers");
+    public void gap(Gap gap) {
+      calls.add("dropped " + gap.headers().size() + " headers");
+      calls.add("gap " + gap.frames());
     }
 
     @Override
@@ -50,7 +57,7 @@ class RecordingTest {
 
   @Test
   void framesDroppedByTheDeviceBecomeGapsBeforeTheNextFrame() throws Exception {
-    InMemoryDevice device = new InMemoryDevice(5, Map.of(2L, 3L));
+    ScriptedDevice device = new ScriptedDevice(5, Map.of(2L, 3L));
     LogWriter w = new LogWriter();
     Recording.Summary s =
         new Recording(device, w, Recording.Limits.none(), Duration.ofSeconds(1))
@@ -74,7 +81,7 @@ class RecordingTest {
 
   @Test
   void framesTheDeviceDropsWhileTheWritersCloseAreNotThisRecordingsLosses() throws Exception {
-    InMemoryDevice device = new InMemoryDevice(5, Map.of());
+    ScriptedDevice device = new ScriptedDevice(5, Map.of());
     LogWriter w =
         new LogWriter() {
           @Override
@@ -93,7 +100,7 @@ class RecordingTest {
 
   @Test
   void frameLimitStopsEarly() throws Exception {
-    InMemoryDevice device = new InMemoryDevice(5, Map.of());
+    ScriptedDevice device = new ScriptedDevice(5, Map.of());
     LogWriter w = new LogWriter();
     Recording.Summary s =
         new Recording(device, w, Recording.Limits.frames(2), Duration.ofSeconds(1))
@@ -105,7 +112,7 @@ class RecordingTest {
 
   @Test
   void aStopRequestEndsTheRecordingCleanly() throws Exception {
-    InMemoryDevice device = new InMemoryDevice(5, Map.of());
+    ScriptedDevice device = new ScriptedDevice(5, Map.of());
     LogWriter w = new LogWriter();
     Recording.Summary s =
         new Recording(device, w, Recording.Limits.none(), Duration.ofSeconds(1))
@@ -133,11 +140,20 @@ class RecordingTest {
           @Override
           public DeviceInfo info() {
             return new DeviceInfo(
-                "silent", "never sends", 1, 1, PixelType.UINT8, Double.NaN, null, Map.of());
+                "silent",
+                "never sends",
+                1,
+                1,
+                PixelType.UINT8,
+                Double.NaN,
+                null,
+                Map.of(),
+                -1,
+                Pace.LIVE);
           }
 
           @Override
-          public Optional<Frame> next(Duration timeout) throws InterruptedException {
+          public Optional<FrameOrGap> next(Duration timeout) throws InterruptedException {
             Thread.sleep(timeout.toMillis());
             throw new DeviceTimeoutException("silent", timeout);
           }

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.DeviceInfo;
 
 class FrameTelemetryTest {
   @TempDir Path dir;
@@ -40,7 +41,9 @@ class FrameTelemetryTest {
 
   @Test
   void eachFrameBecomesOneSampleOfEverySignal() {
-    DeviceInfo info = new DeviceInfo("t", "t", 3, 2, PixelType.UINT16, 20.0, HEADERS, Map.of());
+    DeviceInfo info =
+        new DeviceInfo(
+            "t", "t", 3, 2, PixelType.UINT16, 20.0, HEADERS, Map.of(), -1, Pace.ON_DEMAND);
     FrameTelemetry t = FrameTelemetry.forStream(info, 1000);
     t.accept(frame(0, 100, 3900), new DeviceCounters(1, 0, 0, 0, 0));
     t.accept(frame(1, 200, 3890), new DeviceCounters(2, 0, 0, 0, 0));
@@ -69,10 +72,12 @@ class FrameTelemetryTest {
   @Test
   void withoutANominalRateTheTelemetryAssumes20FramesPerSecond() {
     DeviceInfo unknown =
-        new DeviceInfo("t", "t", 3, 2, PixelType.UINT16, Double.NaN, null, Map.of());
+        new DeviceInfo(
+            "t", "t", 3, 2, PixelType.UINT16, Double.NaN, null, Map.of(), -1, Pace.ON_DEMAND);
     assertThat(unknown.frameRateOr(7.5)).isEqualTo(7.5);
     assertThat(FrameTelemetry.forStream(unknown, 100).buffer().sampleRate()).isEqualTo(20.0);
-    DeviceInfo known = new DeviceInfo("t", "t", 3, 2, PixelType.UINT16, 30.0, null, Map.of());
+    DeviceInfo known =
+        new DeviceInfo("t", "t", 3, 2, PixelType.UINT16, 30.0, null, Map.of(), -1, Pace.ON_DEMAND);
     assertThat(known.frameRateOr(7.5)).isEqualTo(30.0);
   }
 

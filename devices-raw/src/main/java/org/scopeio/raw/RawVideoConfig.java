@@ -3,9 +3,9 @@ package org.scopeio.raw;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.scopeio.core.Pacing;
 import org.scopeio.api.ConfigType;
 import org.scopeio.api.spi.DeviceOption;
+import org.scopeio.core.Pacing;
 
 /**
  * Config of the {@code raw} device (model {@code raw-video}): a raw video file and, unless it has

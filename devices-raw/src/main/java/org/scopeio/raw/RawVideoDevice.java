@@ -6,14 +6,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.DeviceTimeoutException;
 import org.scopeio.api.FormatException;
 import org.scopeio.api.Frame;
-import org.scopeio.core.Pacing;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.DeviceInfo;
+import org.scopeio.core.AbstractDevice;
+import org.scopeio.core.Pacing;
 
 /**
  * The {@code raw} device: plays a raw video file (see {@link RawVideoReader}) as a camera, one
@@ -30,11 +31,10 @@ import org.scopeio.api.DeviceInfo;
  * <p>Frame numbers are the file's frame indexes; device timestamps come from our raw writer's
  * sidecar when there is one, else from the sampling frequency.
  */
-public final class RawVideoDevice implements Device {
+public final class RawVideoDevice extends AbstractDevice {
   private final Path file;
   private final RawVideoConfig config;
   private RawVideoReader reader;
-  private DeviceInfo info;
   private PixelType pixelType;
   private double low;
   private double high;
@@ -43,13 +43,13 @@ public final class RawVideoDevice implements Device {
   private long startNanos;
   private volatile long delivered;
   private volatile long clipped; // written by the reading thread only
-  private boolean closed;
 
   /**
    * @param file the raw file (already resolved against the config's folder)
    * @param config structure (unless the file has our sidecar) and playback settings
    */
   public RawVideoDevice(Path file, RawVideoConfig config) {
+    super("raw");
     this.file = file;
     this.config = config;
   }
@@ -61,15 +61,7 @@ public final class RawVideoDevice implements Device {
   }
 
   @Override
-  public String type() {
-    return "raw";
-  }
-
-  @Override
-  public synchronized DeviceInfo open() {
-    if (reader != null || closed) {
-      throw new IllegalStateException("raw device is already open or closed");
-    }
+  protected DeviceInfo start() {
     RawVideoReader r =
         config.hasStructure()
             ? RawVideoReader.open(
@@ -79,6 +71,7 @@ public final class RawVideoDevice implements Device {
                 config.offset(),
                 config.samplingFrequency() == null ? Double.NaN : config.samplingFrequency())
             : RawVideoReader.open(file);
+    DeviceInfo info;
     try {
       info = describe(r);
     } catch (RuntimeException e) {
@@ -156,27 +149,17 @@ public final class RawVideoDevice implements Device {
         r.samplingFrequency(),
         null,
         props,
-        r.numSamples());
+        r.numSamples(),
+        Pace.ON_DEMAND);
   }
 
   @Override
-  public synchronized DeviceInfo info() {
-    if (info == null) {
-      throw new IllegalStateException("raw device is not open");
-    }
-    return info;
-  }
-
-  @Override
-  public Optional<Frame> next(Duration timeout) throws InterruptedException {
+  protected Optional<Frame> nextFrame(Duration timeout) throws InterruptedException {
     RawVideoReader r;
     long k;
     synchronized (this) {
-      if (closed) {
+      if (isClosed()) {
         return Optional.empty();
-      }
-      if (reader == null) {
-        throw new IllegalStateException("raw device is not open");
       }
       r = reader;
       k = next;
@@ -305,11 +288,7 @@ public final class RawVideoDevice implements Device {
   }
 
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected synchronized void stop() {
     if (reader != null) {
       reader.close();
     }

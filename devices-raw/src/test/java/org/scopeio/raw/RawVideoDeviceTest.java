@@ -17,14 +17,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scopeio.api.Device;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.Frame;
 import org.scopeio.api.PixelType;
-import org.scopeio.core.Recording;
-import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.config.ConfigStore;
+import org.scopeio.core.Recording;
+import org.scopeio.testkit.Drained;
+import org.scopeio.writers.OmeTiffWriter;
+import org.scopeio.writers.RawWriter;
+import org.scopeio.writers.RealReaders;
+import org.scopeio.writers.TestFrames;
 
 class RawVideoDeviceTest {
   @TempDir Path dir;
@@ -38,9 +43,9 @@ class RawVideoDeviceTest {
 
   private static List<Frame> drain(Device d) throws InterruptedException {
     List<Frame> out = new ArrayList<>();
-    for (Optional<Frame> f = d.next(Duration.ofSeconds(5));
+    for (Optional<Frame> f = Drained.nextFrame(d, Duration.ofSeconds(5));
         f.isPresent();
-        f = d.next(Duration.ofSeconds(5))) {
+        f = Drained.nextFrame(d, Duration.ofSeconds(5))) {
       out.add(f.get());
     }
     return out;
@@ -162,7 +167,7 @@ class RawVideoDeviceTest {
     try (RawVideoDevice d = (RawVideoDevice) device(null, o)) {
       assertThat(d.open().properties())
           .containsEntry("scaling", "linear 0.0..1.0 -> 0..65535, clipped");
-      Frame f = d.next(Duration.ofSeconds(1)).orElseThrow();
+      Frame f = Drained.nextFrame(d, Duration.ofSeconds(1)).orElseThrow();
       assertThat(new int[] {f.pixelAt(0), f.pixelAt(1), f.pixelAt(2), f.pixelAt(3)})
           .containsExactly(0, 32768, 65535, 0);
       assertThat(d.clippedSamples()).isEqualTo(2);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Timeout;
 import org.scopeio.api.FormatException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.simulator.fuzz.Mutations;
+import org.scopeio.writers.RawWriter;
+import org.scopeio.writers.TestFrames;
 
 /**
  * Coverage-guided fuzzing of {@link RawVideoReader#open(Path)}: a recording of our raw writer whose

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.scopeio.api.FormatException;
 import org.scopeio.api.Frame;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.writers.RawWriter;
+import org.scopeio.writers.TestFrames;
 
 class RawVideoReaderTest {
   private static final int T = 3;

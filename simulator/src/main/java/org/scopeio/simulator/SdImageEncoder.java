@@ -11,8 +11,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.scopeio.core.EnumIds;
 import org.scopeio.api.PixelType;
+import org.scopeio.core.EnumIds;
 import org.scopeio.format.SdLayout;
 
 /**

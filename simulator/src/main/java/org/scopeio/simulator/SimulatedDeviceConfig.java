@@ -2,12 +2,12 @@ package org.scopeio.simulator;
 
 import java.util.List;
 import java.util.Set;
-import org.scopeio.core.EnumIds;
-import org.scopeio.api.OverflowPolicy;
-import org.scopeio.core.Pacing;
-import org.scopeio.api.PixelType;
 import org.scopeio.api.ConfigType;
+import org.scopeio.api.OverflowPolicy;
+import org.scopeio.api.PixelType;
 import org.scopeio.api.spi.DeviceOption;
+import org.scopeio.core.EnumIds;
+import org.scopeio.core.Pacing;
 
 /**
  * Config of the {@code simulated} device (model {@code simulated-device}); the packaged default is

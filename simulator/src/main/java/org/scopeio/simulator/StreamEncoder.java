@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.scopeio.api.BufferHeaderFormat;
+import org.scopeio.api.PixelType;
 import org.scopeio.core.EnumIds;
 import org.scopeio.core.Pacing;
-import org.scopeio.api.PixelType;
 import org.scopeio.format.StreamDevConfig;
 
 /**

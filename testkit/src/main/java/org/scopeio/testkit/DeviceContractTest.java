@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -16,11 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.DeviceRegistry;
+import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.DeviceTimeoutException;
 import org.scopeio.api.Frame;
+import org.scopeio.api.FrameOrGap;
+import org.scopeio.api.Gap;
 import org.scopeio.api.OverflowPolicy;
 import org.scopeio.api.ScopeioException;
-import org.scopeio.api.DeviceInfo;
+import org.scopeio.config.ConfigStore;
 
 /**
  * What every {@link Device} promises, as tests. Extend it and say how to make your device:
@@ -39,6 +45,16 @@ import org.scopeio.api.DeviceInfo;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class DeviceContractTest {
+  /**
+   * Creates a device of {@code type} through the registry, as {@code scopeio} does: the providers
+   * and packaged configs on the test's class path, {@code options} as {@code -O name=value}.
+   */
+  protected Device createDevice(String type, Map<String, String> options) {
+    ClassLoader loader = getClass().getClassLoader();
+    return DeviceRegistry.load(loader)
+        .create(type, new DeviceRequest(null, options, new ConfigStore(null, loader)));
+  }
+
   /** A new, unopened device that delivers {@link #expectedFrames()} frames and then ends. */
   protected abstract Device newDevice();
 
@@ -69,12 +85,29 @@ public abstract class DeviceContractTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
+  /** The frames up to the end of data; checks that the gaps carry every frame counted lost. */
   private static List<Frame> drain(Device d) throws InterruptedException {
     List<Frame> out = new ArrayList<>();
-    for (Optional<Frame> f = d.next(WAIT); f.isPresent(); f = d.next(WAIT)) {
-      out.add(f.get());
+    long lost = 0;
+    for (Optional<FrameOrGap> f = d.next(WAIT); f.isPresent(); f = d.next(WAIT)) {
+      if (f.get() instanceof Frame frame) {
+        out.add(frame);
+      } else {
+        lost += ((Gap) f.get()).frames();
+      }
     }
+    assertThat(lost).as("frames delivered as gaps").isEqualTo(d.counters().framesDropped());
     return out;
+  }
+
+  /** The next frame, after any gaps; fails at the end of data. */
+  private static Frame nextFrame(Device d) throws InterruptedException {
+    while (true) {
+      FrameOrGap item = d.next(WAIT).orElseThrow();
+      if (item instanceof Frame frame) {
+        return frame;
+      }
+    }
   }
 
   @Test
@@ -133,7 +166,7 @@ public abstract class DeviceContractTest {
               reading.countDown();
               try {
                 while (true) {
-                  Optional<Frame> f = d.next(WAIT);
+                  Optional<FrameOrGap> f = d.next(WAIT);
                   if (f.isEmpty()) {
                     return "end";
                   }
@@ -179,7 +212,7 @@ public abstract class DeviceContractTest {
   void thePublisherReadsOnlyAsFarAsTheSubscriberAsks() throws Exception {
     try (Device d = newDevice()) {
       d.open();
-      List<Frame> got = new ArrayList<>();
+      List<FrameOrGap> got = new ArrayList<>();
       CountDownLatch two = new CountDownLatch(2);
       Flow.Subscription[] subscription = new Flow.Subscription[1];
       d.publisher()
@@ -192,7 +225,7 @@ public abstract class DeviceContractTest {
                 }
 
                 @Override
-                public void onNext(Frame f) {
+                public void onNext(FrameOrGap f) {
                   synchronized (got) {
                     got.add(f);
                   }
@@ -222,7 +255,7 @@ public abstract class DeviceContractTest {
       d.open();
       List<Frame> frames = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        frames.add(d.next(WAIT).orElseThrow());
+        frames.add(nextFrame(d));
         Thread.sleep(50); // a slow reader
       }
       DeviceCounters c = d.counters();
@@ -236,7 +269,7 @@ public abstract class DeviceContractTest {
       d.open();
       long previous = -1;
       for (int i = 0; i < 6; i++) {
-        Frame f = d.next(WAIT).orElseThrow();
+        Frame f = nextFrame(d);
         assertThat(f.index()).isEqualTo(previous + 1);
         previous = f.index();
         Thread.sleep(50);

@@ -6,24 +6,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.scopeio.api.Device;
+import org.scopeio.api.BufferHeader;
+import org.scopeio.api.BufferHeaderFormat;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
+import org.scopeio.api.Gap;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.spi.WriterProvider;
@@ -71,12 +72,18 @@ public abstract class WriterContractTest {
       BufferHeaderFormat.of(
           "testkit-buffer-header",
           Map.of(
-              BufferHeader.LINKED_LIST, 0,
-              BufferHeader.FRAME_NUM, 1,
-              BufferHeader.BUFFER_COUNT, 2,
-              BufferHeader.FRAME_BUFFER_COUNT, 3,
-              BufferHeader.TIMESTAMP, 4,
-              "pixel_count", 5));
+              BufferHeader.LINKED_LIST,
+              0,
+              BufferHeader.FRAME_NUM,
+              1,
+              BufferHeader.BUFFER_COUNT,
+              2,
+              BufferHeader.FRAME_BUFFER_COUNT,
+              3,
+              BufferHeader.TIMESTAMP,
+              4,
+              "pixel_count",
+              5));
 
   /**
    * {@code count} frames of 24 x 16 pixels of {@code type}: a gradient that moves one column a
@@ -125,7 +132,9 @@ public abstract class WriterContractTest {
       }
       List<BufferHeader> headers = new ArrayList<>();
       for (int buffer = 0; buffer < 2; buffer++) {
-        long[] words = {2L * k + buffer, k, 2L * k + buffer, buffer, 1000 + 50L * k, width * height / 2};
+        long[] words = {
+          2L * k + buffer, k, 2L * k + buffer, buffer, 1000 + 50L * k, width * height / 2
+        };
         headers.add(HEADERS.decode(words));
       }
       frames.add(b.headers(headers).build());
@@ -230,8 +239,7 @@ public abstract class WriterContractTest {
     w.open(stem, r.info(), options(OverwritePolicy.FAIL_IF_EXISTS));
     for (int i = 0; i < 6; i++) {
       if (i == 3) {
-        w.gap(2);
-        w.gap(0);
+        w.gap(Gap.of(2));
       }
       w.write(r.frames().get(i));
     }

@@ -1,9 +1,8 @@
 /**
- * Contract tests for plugin authors: extend {@link
- * org.scopeio.testkit.DeviceContractTest} or {@link
- * org.scopeio.testkit.WriterContractTest} with a few lines to check that a device or
- * writer keeps the promises of {@link org.scopeio.api.Device} and {@link
- * org.scopeio.api.FrameWriter}. Published as the test jar of {@code scopeio-simulator}:
+ * Contract tests for plugin authors: extend {@link org.scopeio.testkit.DeviceContractTest} or
+ * {@link org.scopeio.testkit.WriterContractTest} with a few lines to check that a device or writer
+ * keeps the promises of {@link org.scopeio.api.Device} and {@link org.scopeio.api.FrameWriter}.
+ * Published as the test jar of {@code scopeio-simulator}:
  *
  * <pre>{@code
  * <dependency>

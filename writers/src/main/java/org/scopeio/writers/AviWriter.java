@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.core.OutputFiles;
-import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.Gap;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.internal.AviFile;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameTiming;
@@ -211,7 +212,8 @@ public final class AviWriter implements FrameWriter {
   }
 
   @Override
-  public void gap(long count) {
+  public void gap(Gap gap) {
+    long count = gap.frames();
     requireOpen();
     gaps.add(frames, count);
     timing.gap(count);

@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.core.OutputFiles;
+import org.scopeio.api.Gap;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.internal.FfmpegProcess;
 import org.scopeio.writers.internal.FfmpegProgram;
 import org.scopeio.writers.internal.FrameChecks;
@@ -359,7 +360,8 @@ public final class FfmpegWriter implements FrameWriter {
   }
 
   @Override
-  public void gap(long count) {
+  public void gap(Gap gap) {
+    long count = gap.frames();
     requireOpen();
     gaps.add(frames, count);
     timing.gap(count);

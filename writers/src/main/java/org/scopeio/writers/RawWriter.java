@@ -18,12 +18,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.core.OutputFiles;
-import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.Gap;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.PlaneBuffer;
 import org.scopeio.writers.internal.SidecarStream;
@@ -138,7 +139,8 @@ public final class RawWriter implements FrameWriter {
   }
 
   @Override
-  public void gap(long count) {
+  public void gap(Gap gap) {
+    long count = gap.frames();
     requireOpen();
     if (count <= 0) {
       return;

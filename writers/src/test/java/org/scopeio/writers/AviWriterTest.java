@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.scopeio.api.Frame;
-import org.scopeio.api.OverwritePolicy;
-import org.scopeio.api.PixelType;
 import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.Frame;
+import org.scopeio.api.Gap;
+import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
+import org.scopeio.api.PixelType;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 
@@ -77,7 +79,7 @@ class AviWriterTest {
     List<Frame> written = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       if (i == 3) {
-        writer.gap(2);
+        writer.gap(Gap.of(2));
       }
       int device = i < 3 ? i : i + 2;
       Frame f = OmeTiffWriterTest.frame(i, device, 1000 + 50L * device, null);
@@ -197,7 +199,8 @@ class AviWriterTest {
   }
 
   static DeviceInfo info(PixelType type, double rate) {
-    return new DeviceInfo("test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of());
+    return new DeviceInfo(
+        "test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of(), -1, Pace.ON_DEMAND);
   }
 
   private static String rational(double fps) {

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
 
@@ -44,7 +45,16 @@ public final class CrashRecorder {
 
   static DeviceInfo info() {
     return new DeviceInfo(
-        "crash-test", "frames until killed", WIDTH, HEIGHT, PixelType.UINT8, 20.0, null, Map.of());
+        "crash-test",
+        "frames until killed",
+        WIDTH,
+        HEIGHT,
+        PixelType.UINT8,
+        20.0,
+        null,
+        Map.of(),
+        -1,
+        Pace.ON_DEMAND);
   }
 
   public static void main(String[] args) throws Exception {

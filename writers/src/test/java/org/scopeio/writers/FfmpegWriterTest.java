@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.simulator.CalciumScene;
@@ -75,7 +76,8 @@ class FfmpegWriterTest {
   }
 
   static DeviceInfo info(PixelType type, int w, int h, double rate) {
-    return new DeviceInfo("test", "test scene", w, h, type, rate, null, Map.of());
+    return new DeviceInfo(
+        "test", "test scene", w, h, type, rate, null, Map.of(), -1, Pace.ON_DEMAND);
   }
 
   private FfmpegWriter write(

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
+import org.scopeio.api.Gap;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 
@@ -83,7 +85,7 @@ class OmeTiffWriterTest {
     List<Frame> written = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       if (i == 4) {
-        writer.gap(3); // device frames 4, 5, 6 were lost
+        writer.gap(Gap.of(3)); // device frames 4, 5, 6 were lost
       }
       int device = i < 4 ? i : i + 3;
       Frame f =
@@ -91,7 +93,7 @@ class OmeTiffWriterTest {
       writer.write(f);
       written.add(f);
     }
-    writer.gap(2); // lost at the end
+    writer.gap(Gap.of(2)); // lost at the end
     writer.close();
 
     JsonNode json = new ObjectMapper().readTree(dir.resolve("gaps_frame_metadata.json").toFile());
@@ -246,7 +248,8 @@ class OmeTiffWriterTest {
   }
 
   static DeviceInfo info(PixelType type, double rate) {
-    return new DeviceInfo("test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of());
+    return new DeviceInfo(
+        "test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of(), -1, Pace.ON_DEMAND);
   }
 
   static Frame frame(long index, long device, long deviceMillis, FrameIntegrity integrity) {

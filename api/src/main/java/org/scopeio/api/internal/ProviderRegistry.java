@@ -9,6 +9,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.scopeio.api.ScopeioException;
 
 /**
  * Providers of one kind keyed by their type name. Two providers with the same name fail loudly,

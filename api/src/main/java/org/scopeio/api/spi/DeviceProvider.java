@@ -12,8 +12,8 @@ import org.scopeio.api.DeviceRequest;
  *
  * <ol>
  *   <li>a config record with its own model name, bound with {@link
- *       org.scopeio.api.ConfigType#bound} (boxed fields, defaults and validation in the
- *       compact constructor, every size bounded, messages naming the key and the allowed range);
+ *       org.scopeio.api.ConfigType#bound} (boxed fields, defaults and validation in the compact
+ *       constructor, every size bounded, messages naming the key and the allowed range);
  *   <li>this provider: {@link #options()} declares every {@code -O KEY=VALUE} option (the registry
  *       refuses any other), and {@link #create} loads the config with the options that are its keys
  *       applied over it ({@link DeviceRequest#loadConfig}), reads the others with {@link

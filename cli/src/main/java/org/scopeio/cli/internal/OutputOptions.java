@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.scopeio.core.EnumIds;
-import org.scopeio.core.OutputFiles;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.EnumIds;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.SyncPolicy;
 import picocli.CommandLine.Option;
 

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.scopeio.core.OutputFiles;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.WriteException;
 import org.scopeio.config.ConfigStore;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.format.SdLayout;
 import org.scopeio.format.StreamDevConfig;
 import org.scopeio.simulator.SceneConfig;
@@ -223,8 +223,7 @@ public final class SimulateCommand implements Runnable {
         f.add(StreamEncoder.Fault.fromId(s));
       }
       StreamDevConfig c = configs.load(config, StreamDevConfig.TYPE);
-      var format =
-          configs.load(headerFormat, org.scopeio.config.ConfigTypes.BUFFER_HEADER_FORMAT);
+      var format = configs.load(headerFormat, org.scopeio.config.ConfigTypes.BUFFER_HEADER_FORMAT);
       StreamEncoder.Result r;
       try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
         r = new StreamEncoder(c, format, seed, frames, f).write(out, null);

@@ -3,7 +3,6 @@ package org.scopeio.raw.internal;
 import java.nio.file.Path;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRequest;
-import org.scopeio.config.ConfigDocument;
 import org.scopeio.api.spi.DeviceProvider;
 import org.scopeio.raw.RawVideoConfig;
 import org.scopeio.raw.RawVideoDevice;
@@ -33,9 +32,14 @@ public final class RawVideoDeviceProvider implements DeviceProvider {
     RawVideoConfig config;
     Path base = null;
     if (request.findConfig().isPresent()) {
-      ConfigDocument doc = request.configs().read(request.config());
-      config = request.configs().bind(doc, RawVideoConfig.TYPE, options);
-      base = doc.findFile().map(Path::toAbsolutePath).map(Path::getParent).orElse(null);
+      config = request.configs().load(request.config(), RawVideoConfig.TYPE, options);
+      base =
+          request
+              .configs()
+              .fileOf(request.config())
+              .map(Path::toAbsolutePath)
+              .map(Path::getParent)
+              .orElse(null);
     } else {
       config = request.configs().fromValues(RawVideoConfig.TYPE, options, "device 'raw'");
     }

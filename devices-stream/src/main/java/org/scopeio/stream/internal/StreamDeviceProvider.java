@@ -8,11 +8,11 @@ import org.scopeio.api.ConfigException;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.OverflowPolicy;
-import org.scopeio.config.ConfigTypes;
-import org.scopeio.format.StreamDevConfig;
 import org.scopeio.api.spi.DeviceOption;
-import org.scopeio.core.EnumIds;
 import org.scopeio.api.spi.DeviceProvider;
+import org.scopeio.config.ConfigTypes;
+import org.scopeio.core.EnumIds;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.stream.StreamDevice;
 import org.scopeio.stream.StreamSource;
 
@@ -92,7 +92,10 @@ public final class StreamDeviceProvider implements DeviceProvider {
             (int)
                 request.wholeNumber(
                     "queue_size", 1, MAX_QUEUE, config.runtime().imageBufferQueueSize()),
-            request.text("overflow").map(StreamDeviceProvider::overflow).orElse(OverflowPolicy.DROP_NEWEST),
+            request
+                .text("overflow")
+                .map(StreamDeviceProvider::overflow)
+                .orElse(OverflowPolicy.DROP_NEWEST),
             request.text("binary").map(Path::of).orElse(null),
             source.kind() == StreamSource.Kind.FILE ? Set.of(source.path()) : Set.of());
     StreamSource.UsbSettings usb =

@@ -32,7 +32,11 @@ public final class StatusReport {
   private final long startNanos;
 
   public StatusReport(
-      DeviceInfo info, TelemetryBuffer telemetry, Path stem, long diskWarningBytes, long startNanos) {
+      DeviceInfo info,
+      TelemetryBuffer telemetry,
+      Path stem,
+      long diskWarningBytes,
+      long startNanos) {
     this.info = info;
     this.telemetry = telemetry;
     this.stem = stem.toAbsolutePath();

@@ -1,8 +1,8 @@
 package org.scopeio.writers.internal;
 
 import java.nio.file.Path;
-import org.scopeio.api.Frame;
 import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.Frame;
 import org.scopeio.api.WriteException;
 
 /** Checks every writer makes on the frames it is given. */

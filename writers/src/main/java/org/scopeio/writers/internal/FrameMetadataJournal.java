@@ -20,9 +20,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.BufferRuntime;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
-import org.scopeio.api.DeviceInfo;
 
 /**
  * The per-frame metadata sidecar {@code <stem>_frame_metadata.json} and its append-only journal

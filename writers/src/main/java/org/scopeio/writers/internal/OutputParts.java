@@ -5,10 +5,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.scopeio.core.OutputFiles;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.OutputFiles;
 
 /** The numbered parts of a recording that rolls over to new files ({@code <stem>_000.avi} ...). */
 public final class OutputParts {

@@ -2,8 +2,8 @@ package org.scopeio.writers.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.scopeio.api.Frame;
 import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.Frame;
 
 /** One reused direct buffer holding a frame's pixels as little-endian bytes, for file writers. */
 public final class PlaneBuffer {

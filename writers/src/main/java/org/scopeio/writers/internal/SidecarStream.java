@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.scopeio.api.PixelType;
 import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.Pace;
+import org.scopeio.api.PixelType;
 
 /**
  * The stream a writer's JSON sidecar describes ({@code device}, {@code description}, {@code width},
@@ -37,6 +38,8 @@ public final class SidecarStream {
         PixelType.fromId(meta.path("pixel_type").asText()),
         rate.isNumber() ? rate.asDouble() : Double.NaN,
         null,
-        properties);
+        properties,
+        -1,
+        Pace.ON_DEMAND);
   }
 }

@@ -11,9 +11,11 @@ import java.util.Optional;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceException;
-import org.scopeio.api.Frame;
-import org.scopeio.api.PixelType;
 import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.Frame;
+import org.scopeio.api.FrameOrGap;
+import org.scopeio.api.Pace;
+import org.scopeio.api.PixelType;
 
 /**
  * The {@code packed10} camera: reads frames of RAW10-packed bytes (from a file, or made from a
@@ -76,7 +78,9 @@ public final class Packed10Camera implements Device {
             PixelType.UINT16,
             config.fs(),
             null,
-            Map.of("bits", "10", "packing", "MIPI RAW10"));
+            Map.of("bits", "10", "packing", "MIPI RAW10"),
+            -1,
+            Pace.ON_DEMAND);
     return info;
   }
 
@@ -89,7 +93,7 @@ public final class Packed10Camera implements Device {
   }
 
   @Override
-  public synchronized Optional<Frame> next(Duration timeout) {
+  public synchronized Optional<FrameOrGap> next(Duration timeout) {
     if (closed) {
       return Optional.empty();
     }

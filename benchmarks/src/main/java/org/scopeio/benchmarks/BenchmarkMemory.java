@@ -1,4 +1,4 @@
-package org.scopeio.cli.internal;
+package org.scopeio.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

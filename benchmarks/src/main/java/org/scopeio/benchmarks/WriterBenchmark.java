@@ -1,4 +1,4 @@
-package org.scopeio.cli.internal;
+package org.scopeio.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
 
@@ -37,7 +38,17 @@ public final class WriterBenchmark {
     Path dir = Path.of(args[7]);
     Files.createDirectories(dir);
     DeviceInfo info =
-        new DeviceInfo("benchmark", "prepared frames", width, height, type, 20.0, null, Map.of());
+        new DeviceInfo(
+            "benchmark",
+            "prepared frames",
+            width,
+            height,
+            type,
+            20.0,
+            null,
+            Map.of(),
+            -1,
+            Pace.ON_DEMAND);
     int n = width * height;
     byte[][] pool8 = new byte[16][n];
     short[][] pool16 = new short[16][n];

@@ -1,4 +1,4 @@
-package org.scopeio.cli.internal;
+package org.scopeio.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

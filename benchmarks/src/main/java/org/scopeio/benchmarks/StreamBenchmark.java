@@ -1,4 +1,4 @@
-package org.scopeio.cli.internal;
+package org.scopeio.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.Frame;
+import org.scopeio.api.FrameOrGap;
 import org.scopeio.api.OverflowPolicy;
-import org.scopeio.core.Pacing;
 import org.scopeio.config.ConfigStore;
 import org.scopeio.config.ConfigTypes;
+import org.scopeio.core.Pacing;
 import org.scopeio.format.StreamDevConfig;
 import org.scopeio.simulator.StreamEncoder;
 import org.scopeio.stream.FileByteSource;
@@ -47,10 +48,12 @@ public final class StreamBenchmark {
         try (StreamDevice d =
             new StreamDevice(config, args[2], format, c -> new FileByteSource(capture))) {
           d.open();
-          for (Optional<Frame> f = d.next(Duration.ofMinutes(1));
+          for (Optional<FrameOrGap> f = d.next(Duration.ofMinutes(1));
               f.isPresent();
               f = d.next(Duration.ofMinutes(1))) {
-            frames++;
+            if (f.get() instanceof Frame) {
+              frames++;
+            }
           }
         }
         long ns = System.nanoTime() - t0;
@@ -128,7 +131,11 @@ public final class StreamBenchmark {
                 }
 
                 @Override
-                public void onNext(Frame f) {
+                public void onNext(FrameOrGap item) {
+                  if (!(item instanceof Frame f)) {
+                    s.request(1);
+                    return;
+                  }
                   latency[got[0]++] = System.nanoTime() - f.hostMonotonicNanos();
                   if (got[0] == frames) {
                     s.cancel();
@@ -213,7 +220,7 @@ public final class StreamBenchmark {
           System.err.print(line);
           next += 30;
         }
-        if (d.next(Duration.ofSeconds(5)).isPresent()) {
+        if (d.next(Duration.ofSeconds(5)).filter(f -> f instanceof Frame).isPresent()) {
           got++;
         }
       }

@@ -1,4 +1,4 @@
-package org.scopeio.api;
+package org.scopeio.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.scopeio.api.Frame;
+import org.scopeio.api.FrameOrGap;
+import org.scopeio.api.Gap;
 
 class DevicePublisherTest {
 
-  static final class Collector implements Flow.Subscriber<Frame> {
+  static final class Collector implements Flow.Subscriber<FrameOrGap> {
     final List<Long> indices = new CopyOnWriteArrayList<>();
+    final List<Long> gaps = new CopyOnWriteArrayList<>();
     final CountDownLatch done = new CountDownLatch(1);
     volatile Throwable error;
     volatile Flow.Subscription subscription;
@@ -24,8 +28,12 @@ class DevicePublisherTest {
     }
 
     @Override
-    public void onNext(Frame item) {
-      indices.add(item.index());
+    public void onNext(FrameOrGap item) {
+      if (item instanceof Frame f) {
+        indices.add(f.index());
+      } else {
+        gaps.add(((Gap) item).frames());
+      }
     }
 
     @Override
@@ -42,13 +50,13 @@ class DevicePublisherTest {
 
   @Test
   void readsTheDeviceOnlyAsFarAsTheSubscriberAsks() throws Exception {
-    InMemoryDevice device = new InMemoryDevice(10, Map.of());
+    ScriptedDevice device = new ScriptedDevice(10, Map.of());
     Collector c = new Collector();
     device.publisher().subscribe(c);
     c.subscription.request(3);
     Thread.sleep(200);
     assertThat(c.indices).containsExactly(0L, 1L, 2L);
-    assertThat(device.nextCalls.get()).isEqualTo(3);
+    assertThat(device.nextCalls()).isEqualTo(3);
     c.subscription.request(Long.MAX_VALUE);
     assertThat(c.done.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(c.error).isNull();
@@ -57,7 +65,7 @@ class DevicePublisherTest {
 
   @Test
   void cancelStopsReadingWithoutClosingTheDevice() throws Exception {
-    InMemoryDevice device = new InMemoryDevice(10, Map.of());
+    ScriptedDevice device = new ScriptedDevice(10, Map.of());
     Collector c = new Collector();
     device.publisher().subscribe(c);
     c.subscription.request(2);
@@ -66,13 +74,13 @@ class DevicePublisherTest {
     c.subscription.request(5);
     Thread.sleep(100);
     assertThat(c.indices).containsExactly(0L, 1L);
-    assertThat(device.closed).isFalse();
+    assertThat(device.isClosed()).isFalse();
   }
 
   @Test
   void aSecondSubscriberIsRefused() throws Exception {
-    InMemoryDevice device = new InMemoryDevice(1, Map.of());
-    Flow.Publisher<Frame> p = device.publisher();
+    ScriptedDevice device = new ScriptedDevice(1, Map.of());
+    Flow.Publisher<FrameOrGap> p = device.publisher();
     p.subscribe(new Collector());
     Collector second = new Collector();
     p.subscribe(second);
@@ -80,8 +88,20 @@ class DevicePublisherTest {
   }
 
   @Test
+  void gapsArePublishedInOrderBetweenTheFrames() throws Exception {
+    ScriptedDevice device = new ScriptedDevice(4, Map.of(2L, 3L));
+    Collector c = new Collector();
+    device.publisher().subscribe(c);
+    c.subscription.request(Long.MAX_VALUE);
+    assertThat(c.done.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(c.indices).containsExactly(0L, 1L, 2L, 3L);
+    assertThat(c.gaps).containsExactly(3L);
+    assertThat(device.nextCalls()).isEqualTo(6);
+  }
+
+  @Test
   void nonPositiveRequestsAreSignalledAsErrors() throws Exception {
-    InMemoryDevice device = new InMemoryDevice(3, Map.of());
+    ScriptedDevice device = new ScriptedDevice(3, Map.of());
     Collector c = new Collector();
     device.publisher().subscribe(c);
     c.subscription.request(0);
