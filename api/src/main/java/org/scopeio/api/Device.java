@@ -6,28 +6,35 @@ import java.util.concurrent.Flow;
 import org.scopeio.api.internal.DevicePublisher;
 
 /**
- * A source of {@link Frame}s: a camera, a card image, a capture file, or the simulator. This is the
- * central type of Scopeio; data flows through it like this:
+ * A source of {@link Frame}s and {@link Gap}s: a camera, a card image, a capture file, a raw video
+ * or the simulator. This is the central type of Scopeio; data flow through it like this (the one
+ * drawing of it; {@code docs/architecture.md} explains each box):
  *
  * <pre>
- *  SD image / block device ──► SdCardDevice ─────────────────────────────────────┐
- *  serial / USB / file bytes ─► BufferSplitter ─► StreamDecoder ─► FrameAssembler ┤
- *  simulator: Scene ─► SimulatedDevice (or encoded bytes into the decoders above) ┤
- *                                                                                 ▼
- *                                  Device.next() / publisher() ──► Frame
- *                                                         ──► FrameWriter(s) (raw, CSV, OME-TIFF, AVI)
- *                                                         ──► host application subscribers
+ *  SD image / block device ─► SdCard (scan, index, frames) ─► SdCardDevice ───────────────┐
+ *  serial / USB / file bytes ─► BufferSplitter ─► StreamDecoder ─► FrameAssembler         │
+ *                                   (StreamDevice; live: acquisition thread + HandoffQueue)┤
+ *  raw video (ours, .npy, described) ─► RawVideoReader ─► RawVideoDevice ─────────────────┤
+ *  simulator: CalciumScene ─► SimulatedDevice (or its encoded bytes into the decoders) ───┤
+ *                                                                                         ▼
+ *             Device.next() / publisher() ─► FrameOrGap = Frame | Gap(frames lost, their headers)
+ *                                                         │
+ *             Recording (limits, stop, telemetry, status) ┼─► FrameWriter.write(Frame) / gap(Gap)
+ *                                                         │     raw, CSV, OME-TIFF, AVI, MP4, FFV1
+ *                                                         ├─► live view (LiveView)
+ *                                                         └─► host application subscribers
  * </pre>
  *
- * <p>Lifecycle: a {@link org.scopeio.api.spi.DeviceProvider} creates the device without any I/O;
- * {@link #open()} acquires the hardware or file and returns what it will stream; {@link #next}
- * pulls frames; {@link #close()} releases everything and may be called any number of times, from
- * any thread, also while another thread waits in {@code next}.
+ * <p>Lifecycle: a {@link org.scopeio.api.spi.DeviceProvider} creates the device from a {@link
+ * DeviceRequest} without any I/O; {@link #open()} acquires the hardware or file and returns what it
+ * will stream; {@link #next} pulls frames and gaps; {@link #close()} releases everything and may be
+ * called any number of times, from any thread, also while another thread waits in {@code next}.
  *
- * <p>Devices that produce frames on their own thread (cameras, paced simulators) hand them over
- * through a bounded {@link HandoffQueue} with an {@link OverflowPolicy}; every frame the policy
- * drops is counted in {@link #counters()}. One consumer thread calls {@code next}; {@code counters}
- * and {@code close} are safe from any thread.
+ * <p>A device whose {@link DeviceInfo#pace()} is {@link Pace#LIVE} produces frames on its own
+ * thread and hands them over through a bounded queue with an {@link OverflowPolicy}; every frame
+ * the policy drops is counted in {@link #counters()} and arrives as a {@link Gap} before the next
+ * frame. One consumer thread calls {@code next}; {@code counters} and {@code close} are safe from
+ * any thread.
  */
 public interface Device extends AutoCloseable {
 
