@@ -53,7 +53,7 @@ public abstract class AbstractDevice implements Device {
   public final DeviceInfo open() {
     synchronized (this) {
       if (state != State.CREATED) {
-        throw new IllegalStateException(type + " device is already open or closed");
+        throw new IllegalStateException(type + " device is " + state.name().toLowerCase());
       }
       DeviceInfo started = start();
       info = Objects.requireNonNull(started, "start() returned no DeviceInfo");

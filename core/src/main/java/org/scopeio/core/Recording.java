@@ -15,6 +15,7 @@ import org.scopeio.api.Frame;
 import org.scopeio.api.FrameOrGap;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.Gap;
+import org.scopeio.api.Pace;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 
@@ -47,6 +48,15 @@ public final class Recording {
     this.writer = Objects.requireNonNull(writer, "writer");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.frameTimeout = Objects.requireNonNull(frameTimeout, "frameTimeout");
+  }
+
+  /**
+   * How long a recording waits for a frame before giving up, unless told: 10 s for a {@link
+   * Pace#LIVE} device (a camera that stopped sending), none for an {@link Pace#ON_DEMAND} one (a
+   * file is read as fast as it can be, however slow the disk).
+   */
+  public static Duration frameTimeout(Pace pace) {
+    return pace == Pace.LIVE ? Duration.ofSeconds(10) : Duration.ofDays(366);
   }
 
   /**

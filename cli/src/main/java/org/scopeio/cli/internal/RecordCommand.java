@@ -56,10 +56,11 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
 
   @Option(
       names = "--timeout",
-      defaultValue = "10s",
       converter = DurationConverter.class,
       paramLabel = "TIME",
-      description = "Give up when no frame arrives for this long. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Give up when no frame arrives for this long. Default: 10s for a live device, none"
+              + " for a file.")
   Duration timeout;
 
   @Inject

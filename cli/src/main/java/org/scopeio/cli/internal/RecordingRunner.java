@@ -35,6 +35,12 @@ final class RecordingRunner {
 
   private RecordingRunner() {}
 
+  /**
+   * Records an unopened device.
+   *
+   * @param timeout how long to wait for a frame; {@code null} for the device's pace's default
+   *     ({@link Recording#frameTimeout})
+   */
   static Recording.Summary run(
       Device device,
       WriterRegistry writers,
@@ -84,6 +90,7 @@ final class RecordingRunner {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       DeviceInfo info = device.open();
+      Duration frameTimeout = timeout != null ? timeout : Recording.frameTimeout(info.pace());
       stderr.println("Reading from " + device.type() + ": " + info.description());
       stderr.flush();
       // the frames asked for, or those the device says it will give
@@ -97,7 +104,9 @@ final class RecordingRunner {
       try (live;
           TelemetryCsv csv = new TelemetryCsv(telemetry.buffer(), telemetryPath)) {
         Recording recording =
-            new Recording(device, writer, limits, timeout).stopWhen(stop::get).onFrame(telemetry);
+            new Recording(device, writer, limits, frameTimeout)
+                .stopWhen(stop::get)
+                .onFrame(telemetry);
         if (live != null) {
           recording.onFrame(live);
         }

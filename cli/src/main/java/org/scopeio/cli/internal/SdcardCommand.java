@@ -5,16 +5,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.scopeio.api.Device;
+import org.scopeio.api.DeviceRegistry;
+import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.WriterRegistry;
 import org.scopeio.config.ConfigStore;
 import org.scopeio.core.Recording;
 import org.scopeio.format.SdLayout;
 import org.scopeio.sdcard.SdCard;
-import org.scopeio.sdcard.SdCardDevice;
 import org.scopeio.sdcard.SdCardInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -156,6 +157,7 @@ public final class SdcardCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Write the frames of a card to the chosen formats (headers to CSV).")
   public static final class Convert implements java.util.concurrent.Callable<Integer> {
+    private final DeviceRegistry devices;
     private final ConfigStore configs;
     private final WriterRegistry writers;
     @Spec CommandSpec spec;
@@ -174,23 +176,30 @@ public final class SdcardCommand implements Runnable {
     FrameRange frames;
 
     @Inject
-    public Convert(ConfigStore configs, WriterRegistry writers) {
+    public Convert(DeviceRegistry devices, ConfigStore configs, WriterRegistry writers) {
+      this.devices = devices;
       this.configs = configs;
       this.writers = writers;
     }
 
     @Override
     public Integer call() throws Exception {
-      FrameRange range = frames == null ? new FrameRange(0, -1) : frames;
-      SdLayout l = configs.load(layoutOption.layout, SdLayout.TYPE);
-      try (SdCardDevice device =
-          new SdCardDevice(image, l, layoutOption.layout, range.start(), range.end())) {
+      Map<String, String> o = new LinkedHashMap<>();
+      o.put("image", image.toString());
+      if (frames != null) {
+        o.put("start", String.valueOf(frames.start()));
+        if (frames.end() >= 0) {
+          o.put("end", String.valueOf(frames.end()));
+        }
+      }
+      try (Device device =
+          devices.create("sdcard", new DeviceRequest(layoutOption.layout, o, configs))) {
         RecordingRunner.run(
             device,
             writers,
             output.fromFile(),
             Recording.Limits.none(),
-            Duration.ofSeconds(30),
+            null,
             spec.commandLine().getOut(),
             spec.commandLine().getErr());
         return 0;
