@@ -14,6 +14,7 @@ import org.scopeio.api.Frame;
 import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
 import org.scopeio.core.AbstractDevice;
+import org.scopeio.core.Pacer;
 import org.scopeio.core.Pacing;
 
 /**
@@ -40,7 +41,7 @@ public final class RawVideoDevice extends AbstractDevice {
   private double high;
   private double[] times;
   private long next;
-  private long startNanos;
+  private Pacer pacer;
   private volatile long delivered;
   private volatile long clipped; // written by the reading thread only
 
@@ -170,10 +171,9 @@ public final class RawVideoDevice extends AbstractDevice {
     double seconds = secondsOf(k);
     if (Pacing.fromId(config.pacing()) == Pacing.REAL_TIME && !Double.isNaN(seconds)) {
       if (k == 0) {
-        startNanos = System.nanoTime();
+        pacer = Pacer.perSecond(1); // units are seconds of the recording
       }
-      long due = startNanos + (long) ((seconds - secondsOf(0)) * 1e9);
-      long wait = due - System.nanoTime();
+      long wait = pacer.nanosUntil(seconds - secondsOf(0));
       if (wait > timeout.toNanos()) {
         Thread.sleep(timeout.toMillis());
         throw new DeviceTimeoutException(type(), timeout);

@@ -15,7 +15,7 @@ public final class FileByteSource implements ByteSource {
   public FileByteSource(Path path) {
     this.path = path;
     if (Files.isDirectory(path)) {
-      throw new DeviceException(path + ": is a directory; expected a capture file");
+      throw new DeviceException(path + ": is a directory; expected a raw capture file");
     }
     try {
       this.in = Files.newInputStream(path);

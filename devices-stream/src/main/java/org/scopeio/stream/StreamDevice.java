@@ -227,10 +227,7 @@ public final class StreamDevice extends AbstractDevice {
         }
       }
       synchronized (this) {
-        splitter.finish();
-        assembler.finish();
-        ended = true;
-        flushCapture();
+        endOfData();
         drainReady(decoded);
       }
       handOver(decoded);
@@ -320,10 +317,7 @@ public final class StreamDevice extends AbstractDevice {
       try {
         n = source.read(chunk);
         if (n < 0) {
-          splitter.finish();
-          assembler.finish();
-          ended = true;
-          flushCapture();
+          endOfData();
         } else if (n > 0) {
           saveAndFeed(chunk, n);
         }
@@ -337,6 +331,17 @@ public final class StreamDevice extends AbstractDevice {
       delivered.incrementAndGet();
     }
     return Optional.ofNullable(f);
+  }
+
+  /**
+   * The source ended: decode what the splitter and assembler still hold (a last partial buffer and
+   * frame) and complete the capture file. Caller holds the lock.
+   */
+  private void endOfData() throws IOException {
+    splitter.finish();
+    assembler.finish();
+    ended = true;
+    flushCapture();
   }
 
   /** Chunks read by the current offline call of {@link #next}. */

@@ -21,6 +21,7 @@ import org.scopeio.core.AbstractDevice;
 import org.scopeio.core.DroppedHeaders;
 import org.scopeio.core.EnumIds;
 import org.scopeio.core.HandoffQueue;
+import org.scopeio.core.Pacer;
 import org.scopeio.core.Pacing;
 
 /**
@@ -123,15 +124,10 @@ public final class SimulatedDevice extends AbstractDevice {
   }
 
   private void produce() {
-    long start = System.nanoTime();
-    double periodNanos = 1e9 / config.fs();
+    Pacer pacer = Pacer.perSecond(config.fs());
     try {
       while (!isClosed() && (config.frames() == 0 || generated < config.frames())) {
-        long due = start + (long) (generated * periodNanos);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
+        pacer.awaitDue(generated);
         Frame f;
         synchronized (this) {
           f = generate(System.nanoTime(), Instant.now());

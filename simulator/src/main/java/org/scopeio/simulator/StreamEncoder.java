@@ -9,6 +9,7 @@ import java.util.Set;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.PixelType;
 import org.scopeio.core.EnumIds;
+import org.scopeio.core.Pacer;
 import org.scopeio.core.Pacing;
 import org.scopeio.format.StreamDevConfig;
 
@@ -264,24 +265,20 @@ public final class StreamEncoder {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    double periodNanos = 1e9 / config.fs();
+    Pacer pacer = Pacer.perSecond(config.fs());
     Thread t =
         new Thread(
             () -> {
-              long start = System.nanoTime();
               try (out) {
                 write(
                     out,
                     (frame, pixels) -> {
                       if (pacing == Pacing.REAL_TIME) {
-                        long wait = start + (long) (frame * periodNanos) - System.nanoTime();
-                        if (wait > 0) {
-                          try {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                          } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("stopped");
-                          }
+                        try {
+                          pacer.awaitDue(frame);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                          throw new IllegalStateException("stopped");
                         }
                       }
                     });
