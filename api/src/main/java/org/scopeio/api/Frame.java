@@ -127,34 +127,88 @@ public final class Frame implements FrameOrGap {
     return pixels8 != null ? pixels8[i] & 0xFF : pixels16[i] & 0xFFFF;
   }
 
-  /** Sum of all pixel values (for mean brightness), in one pass without copying. */
+  /** Sum of all pixel values (for mean brightness), without copying. */
   public long pixelSum() {
-    long sum = 0;
-    if (pixels8 != null) {
-      for (byte b : pixels8) {
-        sum += b & 0xFF;
-      }
-    } else {
-      for (short v : pixels16) {
-        sum += v & 0xFFFF;
-      }
-    }
-    return sum;
+    return pixelStats().sum();
   }
 
-  /** The largest pixel value, in one pass without copying. */
+  /** The largest pixel value, without copying. */
   public int pixelMax() {
-    int max = 0;
-    if (pixels8 != null) {
-      for (byte b : pixels8) {
-        max = Math.max(max, b & 0xFF);
+    return pixelStats().max();
+  }
+
+  /**
+   * The sum and the largest of the pixel values, exact, in one pass over the pixels without copying
+   * (what telemetry takes from every frame). 8-bit pixels are read eight at a time as one {@code
+   * long} (SWAR: sums in 16-bit lanes, a lane-wise unsigned maximum); see {@code
+   * docs/architecture.md}.
+   */
+  public PixelStats pixelStats() {
+    return pixels8 != null ? PixelStats.of(pixels8) : PixelStats.of(pixels16);
+  }
+
+  /**
+   * The sum and the largest of a frame's pixel values.
+   *
+   * @param sum the sum of all pixel values
+   * @param max the largest pixel value (0 for a black frame)
+   */
+  public record PixelStats(long sum, int max) {
+    private static final java.lang.invoke.VarHandle LONGS =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** The low byte of each 16-bit lane. */
+    private static final long LOW_BYTES = 0x00FF_00FF_00FF_00FFL;
+
+    /** The top bit of each byte. */
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
+    /** Words summed into 16-bit lanes before the lanes could overflow (128 x 2 x 255 < 65536). */
+    private static final int WORDS_PER_FOLD = 128;
+
+    static PixelStats of(byte[] p) {
+      int n = p.length;
+      int i = 0;
+      long sum = 0;
+      long maxBytes = 0; // the largest byte seen in each of the 8 byte positions
+      while (n - i >= 8) {
+        long lanes = 0;
+        int end = Math.min(n - 7, i + 8 * WORDS_PER_FOLD);
+        for (; i < end; i += 8) {
+          long x = (long) LONGS.get(p, i);
+          lanes += (x & LOW_BYTES) + ((x >>> 8) & LOW_BYTES);
+          // per byte: x >= max, unsigned, in the byte's top bit
+          long lowGe = (x | HIGH_BITS) - (maxBytes & ~HIGH_BITS);
+          long ge = ((x & ~maxBytes) | (~(x ^ maxBytes) & lowGe)) & HIGH_BITS;
+          long take = (ge >>> 7) * 0xFF;
+          maxBytes = (x & take) | (maxBytes & ~take);
+        }
+        lanes = (lanes & 0x0000_FFFF_0000_FFFFL) + ((lanes >>> 16) & 0x0000_FFFF_0000_FFFFL);
+        sum += (lanes & 0xFFFF_FFFFL) + (lanes >>> 32);
       }
-    } else {
-      for (short v : pixels16) {
-        max = Math.max(max, v & 0xFFFF);
+      int max = 0;
+      for (int k = 0; k < 8; k++) {
+        max = Math.max(max, (int) (maxBytes >>> (8 * k)) & 0xFF);
       }
+      for (; i < n; i++) {
+        int v = p[i] & 0xFF;
+        sum += v;
+        max = Math.max(max, v);
+      }
+      return new PixelStats(sum, max);
     }
-    return max;
+
+    static PixelStats of(short[] p) {
+      long sum = 0;
+      int max = 0;
+      for (short s : p) {
+        int v = s & 0xFFFF;
+        sum += v;
+        max = Math.max(max, v);
+      }
+      return new PixelStats(sum, max);
+    }
   }
 
   /** A copy of the 8-bit pixels; fails for 16-bit frames. */

@@ -99,8 +99,9 @@ public final class FrameTelemetry implements Recording.Listener {
             ? Double.NaN
             : device - previousDeviceMillis;
     sample[1] = first ? Double.NaN : (host - previousHostNanos) / 1e6;
-    sample[2] = (double) frame.pixelSum() / frame.pixelCount();
-    sample[3] = frame.pixelMax();
+    Frame.PixelStats pixels = frame.pixelStats(); // one pass over the pixels
+    sample[2] = (double) pixels.sum() / frame.pixelCount();
+    sample[3] = pixels.max();
     sample[4] = counters.framesDropped() - previousDropped;
     sample[5] = frame.integrity().missingBuffers();
     sample[6] = frame.integrity().paddedPixels();

@@ -194,7 +194,7 @@ public final class AviWriter implements FrameWriter {
 
   private void finishFile(long frameIndex) {
     try {
-      current.finish(frameRate());
+      current.finish(frameRate(), sync != SyncPolicy.NONE);
     } catch (IOException e) {
       throw new WriteException(current.path(), frameIndex, "cannot complete", e);
     }

@@ -223,7 +223,9 @@ public final class OmeTiffWriter implements FrameWriter {
                               sink.plane(deltas.secondsSinceFirst(device, host));
                             }
                           })));
-      tiff.force();
+      if (sync != SyncPolicy.NONE) {
+        tiff.force();
+      }
     } catch (IOException e) {
       throw new WriteException(tiffPath, WriteException.NO_FRAME, "cannot write the OME-XML", e);
     }

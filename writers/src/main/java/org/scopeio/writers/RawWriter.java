@@ -69,6 +69,7 @@ public final class RawWriter implements FrameWriter {
   private DeviceInfo info;
   private FileChannel raw;
   private FileChannel journal;
+  private SyncPolicy sync;
   private PlaneBuffer frameBuffer;
   private final ByteBuffer journalBuffer =
       ByteBuffer.allocate(JOURNAL_RECORD).order(ByteOrder.LITTLE_ENDIAN);
@@ -87,6 +88,7 @@ public final class RawWriter implements FrameWriter {
     }
     check(options);
     this.info = info;
+    this.sync = WriterSettings.of("raw", options, Set.of()).sync();
     rawPath = OutputFiles.withSuffix(stem, RAW);
     sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
     journalPath = OutputFiles.withSuffix(stem, JOURNAL);
@@ -179,7 +181,9 @@ public final class RawWriter implements FrameWriter {
     }
     closed = true;
     try {
-      raw.force(false); // a closed recording is on the disk
+      if (sync != SyncPolicy.NONE) {
+        raw.force(false); // a closed recording is on the disk
+      }
       raw.close();
       journal.close();
       Path tmp = OutputFiles.withSuffix(sidecarPath, ".tmp");
