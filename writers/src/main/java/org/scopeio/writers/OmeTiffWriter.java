@@ -176,7 +176,8 @@ public final class OmeTiffWriter implements FrameWriter {
           stem,
           firstWallClock == null ? Instant.now() : firstWallClock,
           timing,
-          gapsSeen);
+          gapsSeen,
+          sync != SyncPolicy.NONE);
     } catch (WriteException e) {
       closeQuietly();
       throw e;
@@ -185,7 +186,8 @@ public final class OmeTiffWriter implements FrameWriter {
 
   /**
    * Writes the OME-XML into {@code tiff} and the complete sidecar from {@code journal}, and closes
-   * both: what {@link #close()} does, and what {@link #repair} does for a killed recording.
+   * both, forcing the TIFF to the disk first if {@code force}: what {@link #close()} does, and what
+   * {@link #repair} does for a killed recording.
    */
   private static void complete(
       BigTiffFile tiff,
@@ -194,7 +196,8 @@ public final class OmeTiffWriter implements FrameWriter {
       Path stem,
       Instant first,
       FrameTiming timing,
-      long lost) {
+      long lost,
+      boolean force) {
     Path tiffPath = tiff.path();
     Path sidecarPath = OutputFiles.withSuffix(stem, FRAME_METADATA);
     double rate = timing.frameRateOr(info.frameRateOr(Double.NaN));
@@ -223,7 +226,7 @@ public final class OmeTiffWriter implements FrameWriter {
                               sink.plane(deltas.secondsSinceFirst(device, host));
                             }
                           })));
-      if (sync != SyncPolicy.NONE) {
+      if (force) {
         tiff.force();
       }
     } catch (IOException e) {
@@ -278,7 +281,7 @@ public final class OmeTiffWriter implements FrameWriter {
     long planes = tiff.planes();
     long frames = journal.frames();
     java.util.SortedSet<Long> garbled = new java.util.TreeSet<>(journal.garbledLines());
-    complete(tiff, journal, journal.info(), stem, first, timing, journal.lost());
+    complete(tiff, journal, journal.info(), stem, first, timing, journal.lost(), true);
     return Optional.of(
         new Repair(
             tiffPath
