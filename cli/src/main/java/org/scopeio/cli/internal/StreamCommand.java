@@ -1,6 +1,7 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,9 +59,9 @@ public final class StreamCommand implements Runnable {
    */
   static int run(
       CommandSpec spec,
-      DeviceRegistry devices,
-      ConfigStore configs,
-      WriterRegistry writers,
+      DeviceRegistry deviceRegistry,
+      ConfigStore configStore,
+      WriterRegistry writerRegistry,
       StreamConfigOptions o,
       OutputOptions output,
       Map<String, String> deviceOptions,
@@ -68,13 +69,14 @@ public final class StreamCommand implements Runnable {
       throws InterruptedException {
     Map<String, String> all = new LinkedHashMap<>(deviceOptions);
     all.put("header_format", o.headerFormat);
-    try (Device device = devices.create("stream", new DeviceRequest(o.config, all, configs))) {
+    try (Device device =
+        deviceRegistry.create("stream", new DeviceRequest(o.config, all, configStore))) {
       if (all.containsKey("binary")) {
         OutputFiles.prepare(Path.of(all.get("binary")), output.overwrite(), device.inputs());
       }
       RecordingRunner.run(
           device,
-          writers,
+          writerRegistry,
           output,
           limits,
           null,
@@ -90,9 +92,9 @@ public final class StreamCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Capture a live stream (serial port, capture file or the simulator).")
   public static final class Capture implements java.util.concurrent.Callable<Integer> {
-    private final DeviceRegistry devices;
-    private final ConfigStore configs;
-    private final WriterRegistry writers;
+    private final Provider<DeviceRegistry> devices;
+    private final Provider<ConfigStore> configs;
+    private final Provider<WriterRegistry> writers;
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin StreamConfigOptions stream = new StreamConfigOptions();
     @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
@@ -160,7 +162,10 @@ public final class StreamCommand implements Runnable {
     List<String> faults = new ArrayList<>();
 
     @Inject
-    public Capture(DeviceRegistry devices, ConfigStore configs, WriterRegistry writers) {
+    public Capture(
+        Provider<DeviceRegistry> devices,
+        Provider<ConfigStore> configs,
+        Provider<WriterRegistry> writers) {
       this.devices = devices;
       this.configs = configs;
       this.writers = writers;
@@ -188,7 +193,14 @@ public final class StreamCommand implements Runnable {
         o.put("frames", String.valueOf(limit.frames)); // the simulated stream ends there
       }
       return StreamCommand.run(
-          spec, devices, configs, writers, stream, output, o, LimitOptions.of(limit));
+          spec,
+          devices.get(),
+          configs.get(),
+          writers.get(),
+          stream,
+          output,
+          o,
+          LimitOptions.of(limit));
     }
 
     private static void put(Map<String, String> options, String name, Object value) {
@@ -204,9 +216,9 @@ public final class StreamCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Decode a capture file (the bytes as received) offline.")
   public static final class Decode implements java.util.concurrent.Callable<Integer> {
-    private final DeviceRegistry devices;
-    private final ConfigStore configs;
-    private final WriterRegistry writers;
+    private final Provider<DeviceRegistry> devices;
+    private final Provider<ConfigStore> configs;
+    private final Provider<WriterRegistry> writers;
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin StreamConfigOptions stream = new StreamConfigOptions();
     @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
@@ -215,7 +227,10 @@ public final class StreamCommand implements Runnable {
     Path raw;
 
     @Inject
-    public Decode(DeviceRegistry devices, ConfigStore configs, WriterRegistry writers) {
+    public Decode(
+        Provider<DeviceRegistry> devices,
+        Provider<ConfigStore> configs,
+        Provider<WriterRegistry> writers) {
       this.devices = devices;
       this.configs = configs;
       this.writers = writers;
@@ -225,9 +240,9 @@ public final class StreamCommand implements Runnable {
     public Integer call() throws Exception {
       return StreamCommand.run(
           spec,
-          devices,
-          configs,
-          writers,
+          devices.get(),
+          configs.get(),
+          writers.get(),
           stream,
           output.fromFile(),
           Map.of("source", "file:" + raw),

@@ -1,6 +1,7 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
       "Everything is validated before the first byte is sent."
     })
 public final class UpdateCommand implements Runnable {
-  private final ConfigStore configs;
+  private final Provider<ConfigStore> configs;
   @Spec CommandSpec spec;
 
   @Option(
@@ -76,7 +77,7 @@ public final class UpdateCommand implements Runnable {
   Duration pause;
 
   @Inject
-  public UpdateCommand(ConfigStore configs) {
+  public UpdateCommand(Provider<ConfigStore> configs) {
     this.configs = configs;
   }
 
@@ -118,7 +119,7 @@ public final class UpdateCommand implements Runnable {
       if (single || reboot || deviceId != null) {
         throw usage("--batch cannot be combined with --device-id, --key, --value or --reboot");
       }
-      UpdateBatch b = configs.load(batch, UpdateBatch.TYPE);
+      UpdateBatch b = configs.get().load(batch, UpdateBatch.TYPE);
       return b.plan(batch);
     }
     if (deviceId == null) {
