@@ -164,32 +164,49 @@ public final class Frame implements FrameOrGap {
     /** The top bit of each byte. */
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
+    /** The low 7 bits of each byte. */
+    private static final long LOW_7_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+
+    /** One in each byte. */
+    private static final long ONES = 0x0101_0101_0101_0101L;
+
     /** Words summed into 16-bit lanes before the lanes could overflow (128 x 2 x 255 < 65536). */
     private static final int WORDS_PER_FOLD = 128;
 
+    /**
+     * Sums eight bytes at a time in 16-bit lanes; for the maximum, tests each word at once for a
+     * byte above the largest value so far ("has a byte greater than n", carry-free because every
+     * byte sum stays below 256) and looks at its bytes only when one is, which in a camera frame
+     * happens a few dozen times.
+     */
     static PixelStats of(byte[] p) {
       int n = p.length;
       int i = 0;
       long sum = 0;
-      long maxBytes = 0; // the largest byte seen in each of the 8 byte positions
+      int max = 0;
+      long probe = 127 * ONES; // adding it to a byte of 7 bits carries into bit 7 iff byte > max
       while (n - i >= 8) {
         long lanes = 0;
         int end = Math.min(n - 7, i + 8 * WORDS_PER_FOLD);
         for (; i < end; i += 8) {
           long x = (long) LONGS.get(p, i);
           lanes += (x & LOW_BYTES) + ((x >>> 8) & LOW_BYTES);
-          // per byte: x >= max, unsigned, in the byte's top bit
-          long lowGe = (x | HIGH_BITS) - (maxBytes & ~HIGH_BITS);
-          long ge = ((x & ~maxBytes) | (~(x ^ maxBytes) & lowGe)) & HIGH_BITS;
-          long take = (ge >>> 7) * 0xFF;
-          maxBytes = (x & take) | (maxBytes & ~take);
+          boolean above;
+          if (max < 128) {
+            above = (((x + probe) | x) & HIGH_BITS) != 0;
+          } else { // only bytes of 128 and more can be above: compare their low 7 bits
+            long top = x & HIGH_BITS;
+            above = (((x & LOW_7_BITS) + probe) & top) != 0;
+          }
+          if (above) {
+            for (int k = 0; k < 64; k += 8) {
+              max = Math.max(max, (int) (x >>> k) & 0xFF);
+            }
+            probe = (max < 128 ? 127 - max : 255 - max) * ONES;
+          }
         }
         lanes = (lanes & 0x0000_FFFF_0000_FFFFL) + ((lanes >>> 16) & 0x0000_FFFF_0000_FFFFL);
         sum += (lanes & 0xFFFF_FFFFL) + (lanes >>> 32);
-      }
-      int max = 0;
-      for (int k = 0; k < 8; k++) {
-        max = Math.max(max, (int) (maxBytes >>> (8 * k)) & 0xFF);
       }
       for (; i < n; i++) {
         int v = p[i] & 0xFF;

@@ -96,6 +96,11 @@ public final class Recording {
     DeviceCounters atStop;
     Duration stoppedAfter;
     writer.open(stem, info, options);
+    // a file is read to its end on a thread of its own, so that decoding and writing overlap
+    boolean toTheEnd = limits.frames() == 0 && limits.duration().isEmpty();
+    ReadAhead ahead =
+        info.pace() == Pace.ON_DEMAND && toTheEnd && readAhead ? ReadAhead.start(device) : null;
+    source = ahead != null ? ahead : device;
     try {
       while (true) {
         if (limits.frames() > 0 && written >= limits.frames()) {
@@ -142,6 +147,7 @@ public final class Recording {
       }
     } catch (RuntimeException | InterruptedException | Error failure) {
       // close what can be closed, but report the failure that stopped the recording first
+      stop(ahead);
       try {
         writer.close();
       } catch (RuntimeException closing) {
@@ -149,11 +155,32 @@ public final class Recording {
       }
       throw failure;
     }
+    stop(ahead);
     writer.close();
     return new Summary(written, gaps, atStop, stoppedAfter, reason, writer.files());
   }
 
   private long waitedSince = -1;
+
+  /** What {@link #run} reads: the device, or a {@link ReadAhead} of it. */
+  private Device source;
+
+  private boolean readAhead = true;
+
+  /**
+   * Whether an on-demand device (a file) recorded to its end is read ahead on a thread of its own,
+   * overlapping decoding and writing (the default); {@code false} reads it on the recording thread.
+   */
+  public Recording readAhead(boolean readAhead) {
+    this.readAhead = readAhead;
+    return this;
+  }
+
+  private static void stop(ReadAhead ahead) {
+    if (ahead != null) {
+      ahead.close();
+    }
+  }
 
   /** The next item, empty at end of data, or {@code null} if a poll slice passed without one. */
   private Optional<FrameOrGap> nextItem(long now, long deadline) throws InterruptedException {
@@ -162,7 +189,7 @@ public final class Recording {
     }
     long slice = Math.min(POLL.toNanos(), Math.max(1, deadline - now));
     try {
-      Optional<FrameOrGap> f = device.next(Duration.ofNanos(slice));
+      Optional<FrameOrGap> f = source.next(Duration.ofNanos(slice));
       waitedSince = -1;
       return f;
     } catch (DeviceTimeoutException e) {
