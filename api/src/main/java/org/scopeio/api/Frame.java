@@ -32,6 +32,9 @@ public final class Frame implements FrameOrGap {
   private final List<BufferHeader> headers;
   private final FrameIntegrity integrity;
 
+  /** The pixels' sum and maximum, worked out once, on first use (the pixels never change). */
+  private volatile PixelStats stats;
+
   private Frame(Builder b) {
     if (b.width <= 0 || b.height <= 0) {
       throw new IllegalArgumentException(
@@ -139,12 +142,17 @@ public final class Frame implements FrameOrGap {
 
   /**
    * The sum and the largest of the pixel values, exact, in one pass over the pixels without copying
-   * (what telemetry takes from every frame). 8-bit pixels are read eight at a time as one {@code
-   * long} (SWAR: sums in 16-bit lanes, a lane-wise unsigned maximum); see {@code
-   * docs/architecture.md}.
+   * (what telemetry takes from every frame), once per frame: the value is kept. 8-bit pixels are
+   * read eight at a time as one {@code long} (SWAR: sums in 16-bit lanes, a whole-word test for a
+   * byte above the maximum so far).
    */
   public PixelStats pixelStats() {
-    return pixels8 != null ? PixelStats.of(pixels8) : PixelStats.of(pixels16);
+    PixelStats s = stats;
+    if (s == null) {
+      s = pixels8 != null ? PixelStats.of(pixels8) : PixelStats.of(pixels16);
+      stats = s; // a race computes the same value twice, harmlessly
+    }
+    return s;
   }
 
   /**

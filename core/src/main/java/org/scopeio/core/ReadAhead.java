@@ -8,6 +8,7 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.DeviceTimeoutException;
+import org.scopeio.api.Frame;
 import org.scopeio.api.FrameOrGap;
 import org.scopeio.api.OverflowPolicy;
 
@@ -57,7 +58,13 @@ final class ReadAhead implements Device {
         } catch (DeviceTimeoutException e) {
           continue; // an endless input with nothing in it yet: look again, unless stopped
         }
-        if (item.isEmpty() || !queue.offer(item.get())) {
+        if (item.isEmpty()) {
+          break;
+        }
+        if (item.get() instanceof Frame f) {
+          f.pixelStats(); // the telemetry's pass over the pixels, here rather than on the writers'
+        }
+        if (!queue.offer(item.get())) {
           break;
         }
       }
@@ -112,8 +119,12 @@ final class ReadAhead implements Device {
     return device.counters();
   }
 
+  /** Stops the thread (at once if called again); the device stays open. */
   @Override
   public void close() {
+    if (stopped && !reader.isAlive()) {
+      return;
+    }
     stopped = true;
     queue.close();
     reader.interrupt();

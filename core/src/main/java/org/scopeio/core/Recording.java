@@ -137,6 +137,8 @@ public final class Recording {
           l.onFrame(frame, counters);
         }
       }
+      // the read-ahead stops first: it would hold the device (and its counters) busy
+      stop(ahead);
       // the device may run on while the writers close: what it does then is not this recording's
       atStop = device.counters();
       stoppedAfter = Duration.ofNanos(System.nanoTime() - start);

@@ -196,6 +196,7 @@ public final class StreamDevice extends AbstractDevice {
   /** Offers decoded frames to the consumer outside the device lock (offers may block). */
   private void handOver(List<Frame> frames) throws InterruptedException {
     for (Frame f : frames) {
+      f.pixelStats(); // the telemetry's pass over the pixels, on this thread, not the recording's
       queue.offer(f);
     }
     frames.clear();
