@@ -47,9 +47,9 @@ echo
 
 echo "## Streams"
 "$HERE/stream.sh" 256 5
-java -cp "$JAR" org.scopeio.cli.internal.StreamBenchmark live wireless-200px 60 1200 608 608 |
+java -cp "$(benchmarks_jar)" org.scopeio.benchmarks.StreamBenchmark live wireless-200px 60 1200 608 608 |
   awk '/^live/ {printf "live capture from the simulated source at 60 frames/s of 608x608: %d frames in %.2f s (%.1f frames/s), %d dropped, %d buffers missing; latency p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", $3, $9, $11, $5, $7, $13, $15, $17}'
-java -cp "$JAR" org.scopeio.cli.internal.StreamBenchmark live wireless-200px 1000 5000 |
+java -cp "$(benchmarks_jar)" org.scopeio.benchmarks.StreamBenchmark live wireless-200px 1000 5000 |
   awk '/^live/ {printf "latency at 1000 frames/s of 200x200 (last byte received to subscriber): p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", $13, $15, $17}'
 echo
 

@@ -29,7 +29,7 @@ for _ in $(seq "$RUNS"); do
   CAT_NS+=($(( t1 - t0 )))
 done
 
-DECODE_OUT="$(java -Xmx64m -cp "$JAR" org.scopeio.cli.internal.SdCardBenchmark "$IMG" wirefree-sd-layout "$RUNS")"
+DECODE_OUT="$(java -Xmx64m -cp "$(benchmarks_jar)" org.scopeio.benchmarks.SdCardBenchmark "$IMG" wirefree-sd-layout "$RUNS")"
 mapfile -t DEC_NS < <(awk '/^run/ {print $3}' <<<"$DECODE_OUT")
 DEC_FRAMES=$(awk '/^run/ {print $4; exit}' <<<"$DECODE_OUT")
 PEAK=$(awk '/^peak_heap/ {print $2}' <<<"$DECODE_OUT")

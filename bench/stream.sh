@@ -28,12 +28,12 @@ for kind in aligned misaligned; do
   for _ in $(seq "$RUNS"); do
     t0=$(date +%s%N); cat "$CAP" > /dev/null; t1=$(date +%s%N); CAT_NS+=($(( t1 - t0 )))
   done
-  OUT="$(java -Xmx256m -cp "$JAR" org.scopeio.cli.internal.StreamBenchmark decode "$CAP" wireless-200px "$RUNS")"
+  OUT="$(java -Xmx256m -cp "$(benchmarks_jar)" org.scopeio.benchmarks.StreamBenchmark decode "$CAP" wireless-200px "$RUNS")"
   mapfile -t DEC_NS < <(awk '/^run/ {print $3}' <<<"$OUT")
   awk -v k="$kind" -v b="$BYTES" -v c="$(median "${CAT_NS[@]}")" -v d="$(median "${DEC_NS[@]}")" 'BEGIN {
     mb = b / 1e6
     printf "| %s | %.0f MB/s | %.0f MB/s | %.2f |\n", k, mb/(c/1e9), mb/(d/1e9), c/d }'
 done
 echo
-LIVE="$(java -cp "$JAR" org.scopeio.cli.internal.StreamBenchmark live wireless-200px 1000 5000)"
+LIVE="$(java -cp "$(benchmarks_jar)" org.scopeio.benchmarks.StreamBenchmark live wireless-200px 1000 5000)"
 awk '/^live/ {printf "live capture from the simulated source at 1000 frames/s of 200x200: %d frames in %.2f s (%.0f frames/s), %d dropped, %d buffers missing\n", $3, $9, $11, $5, $7}' <<<"$LIVE"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# StreamBuffer (telemetry) microbenchmarks with JMH: insert throughput and query latency over a
+# TelemetryBuffer (telemetry) microbenchmarks with JMH: insert throughput and query latency over a
 # full buffer of one million samples with reductions 20, 100, 50. Prints a Markdown table.
 #
 #   bench/telemetry.sh [JMH OPTIONS...]      (e.g. -wi 5 -i 10 for tighter errors)
@@ -7,11 +7,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 JMH_JAR="$(benchmarks_jar)"
 OUT="$(mktemp)"
-java -jar "$JMH_JAR" StreamBufferBenchmark -rf json -rff "$OUT" "$@" >&2
+java -jar "$JMH_JAR" TelemetryBufferBenchmark -rf json -rff "$OUT" "$@" >&2
 /usr/bin/python3 - "$OUT" <<'PY'
 import json, sys
 rows = json.load(open(sys.argv[1]))
-print("| StreamBuffer benchmark (1M samples, reductions 20/100/50) | median | p99 | unit |")
+print("| TelemetryBuffer benchmark (1M samples, reductions 20/100/50) | median | p99 | unit |")
 print("|---|---|---|---|")
 for b in rows:
     m = b["primaryMetric"]

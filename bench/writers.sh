@@ -37,7 +37,7 @@ for job in "ome-tiff 608 608 uint16 none" "ome-tiff 200 200 uint8 none" "avi 608
     dd if=/dev/zero of="$WORK/dd.bin" bs="$FRAME_BYTES" count="$FRAMES" $DDFLAGS status=none
     t1=$(date +%s%N); DD_NS+=($(( t1 - t0 ))); rm -f "$WORK/dd.bin"
   done
-  OUT="$(java -Xmx64m -cp "$JAR" org.scopeio.cli.internal.WriterBenchmark "$FMT" "$W" "$H" "$TYPE" "$FRAMES" "$SYNC" "$RUNS" "$WORK")"
+  OUT="$(java -Xmx64m -cp "$(benchmarks_jar)" org.scopeio.benchmarks.WriterBenchmark "$FMT" "$W" "$H" "$TYPE" "$FRAMES" "$SYNC" "$RUNS" "$WORK")"
   mapfile -t W_NS < <(awk '/^run/ {print $3}' <<<"$OUT")
   BYTES=$(awk '/^run/ {print $4; exit}' <<<"$OUT")
   PEAK=$(awk '/^peak_heap/ {print $2}' <<<"$OUT")

@@ -17,7 +17,7 @@ import java.util.OptionalInt;
  *
  * <p>Formats are usually loaded as configs ({@code sd-buffer-header}, {@code stream-buffer-header},
  * or mio's YAML files unchanged) through {@link
- * org.scopeio.api.config.ConfigTypes#BUFFER_HEADER_FORMAT}.
+ * org.scopeio.config.ConfigTypes#BUFFER_HEADER_FORMAT}.
  */
 public final class BufferHeaderFormat {
   /** Marks an optional field that is absent in this format. */

@@ -6,28 +6,35 @@ import java.util.concurrent.Flow;
 import org.scopeio.api.internal.DevicePublisher;
 
 /**
- * A source of {@link Frame}s: a camera, a card image, a capture file, or the simulator. This is the
- * central type of Scopeio; data flows through it like this:
+ * A source of {@link Frame}s and {@link Gap}s: a camera, a card image, a capture file, a raw video
+ * or the simulator. This is the central type of Scopeio; data flow through it like this (the one
+ * drawing of it; {@code docs/architecture.md} explains each box):
  *
  * <pre>
- *  SD image / block device ──► SdCardDevice ─────────────────────────────────────┐
- *  serial / USB / file bytes ─► BufferSplitter ─► StreamDecoder ─► FrameAssembler ┤
- *  simulator: Scene ─► SimulatedDevice (or encoded bytes into the decoders above) ┤
- *                                                                                 ▼
- *                                  Device.next() / publisher() ──► Frame
- *                                                         ──► FrameWriter(s) (raw, CSV, OME-TIFF, AVI)
- *                                                         ──► host application subscribers
+ *  SD image / block device ─► SdCard (scan, index, frames) ─► SdCardDevice ───────────────┐
+ *  serial / USB / file bytes ─► BufferSplitter ─► StreamDecoder ─► FrameAssembler         │
+ *                                   (StreamDevice; live: acquisition thread + HandoffQueue)┤
+ *  raw video (ours, .npy, described) ─► RawVideoReader ─► RawVideoDevice ─────────────────┤
+ *  simulator: CalciumScene ─► SimulatedDevice (or its encoded bytes into the decoders) ───┤
+ *                                                                                         ▼
+ *             Device.next() / publisher() ─► FrameOrGap = Frame | Gap(frames lost, their headers)
+ *                                                         │
+ *             Recording (limits, stop, telemetry, status) ┼─► FrameWriter.write(Frame) / gap(Gap)
+ *                                                         │     raw, CSV, OME-TIFF, AVI, MP4, FFV1
+ *                                                         ├─► live view (LiveView)
+ *                                                         └─► host application subscribers
  * </pre>
  *
- * <p>Lifecycle: a {@link org.scopeio.api.spi.DeviceProvider} creates the device without any I/O;
- * {@link #open()} acquires the hardware or file and returns what it will stream; {@link #next}
- * pulls frames; {@link #close()} releases everything and may be called any number of times, from
- * any thread, also while another thread waits in {@code next}.
+ * <p>Lifecycle: a {@link org.scopeio.api.spi.DeviceProvider} creates the device from a {@link
+ * DeviceRequest} without any I/O; {@link #open()} acquires the hardware or file and returns what it
+ * will stream; {@link #next} pulls frames and gaps; {@link #close()} releases everything and may be
+ * called any number of times, from any thread, also while another thread waits in {@code next}.
  *
- * <p>Devices that produce frames on their own thread (cameras, paced simulators) hand them over
- * through a bounded {@link HandoffQueue} with an {@link OverflowPolicy}; every frame the policy
- * drops is counted in {@link #counters()}. One consumer thread calls {@code next}; {@code counters}
- * and {@code close} are safe from any thread.
+ * <p>A device whose {@link DeviceInfo#pace()} is {@link Pace#LIVE} produces frames on its own
+ * thread and hands them over through a bounded queue with an {@link OverflowPolicy}; every frame
+ * the policy drops is counted in {@link #counters()} and arrives as a {@link Gap} before the next
+ * frame. One consumer thread calls {@code next}; {@code counters} and {@code close} are safe from
+ * any thread.
  */
 public interface Device extends AutoCloseable {
 
@@ -40,26 +47,26 @@ public interface Device extends AutoCloseable {
    * @throws DeviceException if the device cannot be opened; the message names it and why
    * @throws IllegalStateException if already open or closed
    */
-  StreamInfo open();
+  DeviceInfo open();
 
   /**
    * What the open device streams.
    *
    * @throws IllegalStateException if the device is not open
    */
-  StreamInfo info();
+  DeviceInfo info();
 
   /**
-   * The next frame, waiting at most {@code timeout}.
+   * The next frame, or the gap where frames were lost before it, waiting at most {@code timeout}.
    *
-   * @return the frame, or empty when the device has no more frames (end of data); after the end
-   *     every call returns empty
+   * @return a {@link Frame} or a {@link Gap}, or empty when the device has no more frames (end of
+   *     data); after the end every call returns empty
    * @throws DeviceTimeoutException if no frame arrived within {@code timeout}
    * @throws DeviceException if reading failed
    * @throws FormatException if the data are corrupt in a way the device cannot step over
    * @throws InterruptedException if the calling thread was interrupted while waiting
    */
-  Optional<Frame> next(Duration timeout) throws InterruptedException;
+  Optional<FrameOrGap> next(Duration timeout) throws InterruptedException;
 
   /**
    * The files this device reads (a card image, a capture, a raw video and its sidecar), known once
@@ -84,22 +91,13 @@ public interface Device extends AutoCloseable {
   DeviceCounters counters();
 
   /**
-   * The buffer headers of frames dropped by the overflow policy since the last call, so that
-   * metadata files can still list them (as mio's CSV does, with {@code reconstructed_frame_index
-   * -1}). Devices keep a bounded number; the counters count every drop regardless.
-   */
-  default java.util.List<BufferHeader> takeDroppedHeaders() {
-    return java.util.List.of();
-  }
-
-  /**
-   * The frames of this (open) device as a {@link Flow.Publisher} for push-style hosts. It accepts
-   * one subscriber, reads the device on its own daemon thread only while the subscriber has
+   * The frames and gaps of this (open) device as a {@link Flow.Publisher} for push-style hosts. It
+   * accepts one subscriber, reads the device on its own daemon thread only while the subscriber has
    * outstanding demand (so back-pressure reaches the device's own overflow policy), and signals
    * {@code onComplete} at end of data and {@code onError} on failure. Cancelling stops reading but
    * does not close the device.
    */
-  default Flow.Publisher<Frame> publisher() {
+  default Flow.Publisher<FrameOrGap> publisher() {
     return new DevicePublisher(this);
   }
 

@@ -3,8 +3,6 @@ package org.scopeio.api;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.config.ConfigType;
 
 /**
  * What a caller asks a {@link org.scopeio.api.spi.DeviceProvider} to create: an optional config (an
@@ -15,7 +13,7 @@ import org.scopeio.api.config.ConfigType;
  * @param options further settings; providers document the keys they accept and reject others
  * @param configs where config ids and paths are resolved
  */
-public record DeviceRequest(String config, Map<String, String> options, ConfigStore configs) {
+public record DeviceRequest(String config, Map<String, String> options, Configs configs) {
 
   public DeviceRequest {
     options = Map.copyOf(options);
@@ -23,7 +21,7 @@ public record DeviceRequest(String config, Map<String, String> options, ConfigSt
   }
 
   /** A request with no config and no options. */
-  public static DeviceRequest defaults(ConfigStore configs) {
+  public static DeviceRequest defaults(Configs configs) {
     return new DeviceRequest(null, Map.of(), configs);
   }
 
@@ -66,24 +64,6 @@ public record DeviceRequest(String config, Map<String, String> options, ConfigSt
       // reported below
     }
     throw bad(name, "expected a whole number from " + min + " to " + max);
-  }
-
-  /**
-   * An option naming a constant of {@code type} (written as in configs, e.g. {@code drop-newest}),
-   * or {@code fallback} when it is absent.
-   *
-   * @throws ConfigException naming the option and the accepted values
-   */
-  public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
-    String v = options.get(name);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      return EnumIds.parse(type, v, name);
-    } catch (IllegalArgumentException e) {
-      throw bad(name, e.getMessage().substring(e.getMessage().indexOf("expected")));
-    }
   }
 
   private ConfigException bad(String name, String what) {

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * <p>Build frames with {@link #builder}. Accessors that return pixel arrays return copies; writers
  * use {@link #copyPixelsTo(ByteBuffer)} or {@link #pixel(int, int)} to avoid them.
  */
-public final class Frame {
+public final class Frame implements FrameOrGap {
   private final long index;
   private final int width;
   private final int height;
@@ -31,6 +31,9 @@ public final class Frame {
   private final Instant wallClock;
   private final List<BufferHeader> headers;
   private final FrameIntegrity integrity;
+
+  /** The pixels' sum and maximum, worked out once, on first use (the pixels never change). */
+  private volatile PixelStats stats;
 
   private Frame(Builder b) {
     if (b.width <= 0 || b.height <= 0) {
@@ -127,34 +130,110 @@ public final class Frame {
     return pixels8 != null ? pixels8[i] & 0xFF : pixels16[i] & 0xFFFF;
   }
 
-  /** Sum of all pixel values (for mean brightness), in one pass without copying. */
+  /** Sum of all pixel values (for mean brightness), without copying. */
   public long pixelSum() {
-    long sum = 0;
-    if (pixels8 != null) {
-      for (byte b : pixels8) {
-        sum += b & 0xFF;
-      }
-    } else {
-      for (short v : pixels16) {
-        sum += v & 0xFFFF;
-      }
-    }
-    return sum;
+    return pixelStats().sum();
   }
 
-  /** The largest pixel value, in one pass without copying. */
+  /** The largest pixel value, without copying. */
   public int pixelMax() {
-    int max = 0;
-    if (pixels8 != null) {
-      for (byte b : pixels8) {
-        max = Math.max(max, b & 0xFF);
-      }
-    } else {
-      for (short v : pixels16) {
-        max = Math.max(max, v & 0xFFFF);
-      }
+    return pixelStats().max();
+  }
+
+  /**
+   * The sum and the largest of the pixel values, exact, in one pass over the pixels without copying
+   * (what telemetry takes from every frame), once per frame: the value is kept. 8-bit pixels are
+   * read eight at a time as one {@code long} (SWAR: sums in 16-bit lanes, a whole-word test for a
+   * byte above the maximum so far).
+   */
+  public PixelStats pixelStats() {
+    PixelStats s = stats;
+    if (s == null) {
+      s = pixels8 != null ? PixelStats.of(pixels8) : PixelStats.of(pixels16);
+      stats = s; // a race computes the same value twice, harmlessly
     }
-    return max;
+    return s;
+  }
+
+  /**
+   * The sum and the largest of a frame's pixel values.
+   *
+   * @param sum the sum of all pixel values
+   * @param max the largest pixel value (0 for a black frame)
+   */
+  public record PixelStats(long sum, int max) {
+    private static final java.lang.invoke.VarHandle LONGS =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** The low byte of each 16-bit lane. */
+    private static final long LOW_BYTES = 0x00FF_00FF_00FF_00FFL;
+
+    /** The top bit of each byte. */
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
+    /** The low 7 bits of each byte. */
+    private static final long LOW_7_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+
+    /** One in each byte. */
+    private static final long ONES = 0x0101_0101_0101_0101L;
+
+    /** Words summed into 16-bit lanes before the lanes could overflow (128 x 2 x 255 < 65536). */
+    private static final int WORDS_PER_FOLD = 128;
+
+    /**
+     * Sums eight bytes at a time in 16-bit lanes; for the maximum, tests each word at once for a
+     * byte above the largest value so far ("has a byte greater than n", carry-free because every
+     * byte sum stays below 256) and looks at its bytes only when one is, which in a camera frame
+     * happens a few dozen times.
+     */
+    static PixelStats of(byte[] p) {
+      int n = p.length;
+      int i = 0;
+      long sum = 0;
+      int max = 0;
+      long probe = 127 * ONES; // adding it to a byte of 7 bits carries into bit 7 iff byte > max
+      while (n - i >= 8) {
+        long lanes = 0;
+        int end = Math.min(n - 7, i + 8 * WORDS_PER_FOLD);
+        for (; i < end; i += 8) {
+          long x = (long) LONGS.get(p, i);
+          lanes += (x & LOW_BYTES) + ((x >>> 8) & LOW_BYTES);
+          boolean above;
+          if (max < 128) {
+            above = (((x + probe) | x) & HIGH_BITS) != 0;
+          } else { // only bytes of 128 and more can be above: compare their low 7 bits
+            long top = x & HIGH_BITS;
+            above = (((x & LOW_7_BITS) + probe) & top) != 0;
+          }
+          if (above) {
+            for (int k = 0; k < 64; k += 8) {
+              max = Math.max(max, (int) (x >>> k) & 0xFF);
+            }
+            probe = (max < 128 ? 127 - max : 255 - max) * ONES;
+          }
+        }
+        lanes = (lanes & 0x0000_FFFF_0000_FFFFL) + ((lanes >>> 16) & 0x0000_FFFF_0000_FFFFL);
+        sum += (lanes & 0xFFFF_FFFFL) + (lanes >>> 32);
+      }
+      for (; i < n; i++) {
+        int v = p[i] & 0xFF;
+        sum += v;
+        max = Math.max(max, v);
+      }
+      return new PixelStats(sum, max);
+    }
+
+    static PixelStats of(short[] p) {
+      long sum = 0;
+      int max = 0;
+      for (short s : p) {
+        int v = s & 0xFFFF;
+        sum += v;
+        max = Math.max(max, v);
+      }
+      return new PixelStats(sum, max);
+    }
   }
 
   /** A copy of the 8-bit pixels; fails for 16-bit frames. */

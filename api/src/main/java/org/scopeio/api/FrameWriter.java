@@ -22,7 +22,7 @@ public interface FrameWriter extends AutoCloseable {
    * @throws WriteException if a file exists and {@code options} forbid overwriting, or a file
    *     cannot be created
    */
-  void open(Path stem, StreamInfo info, WriterOptions options);
+  void open(Path stem, DeviceInfo info, WriterOptions options);
 
   /**
    * Checks {@code options} (this writer's settings and the shared ones) without creating anything,
@@ -32,21 +32,15 @@ public interface FrameWriter extends AutoCloseable {
    */
   default void check(WriterOptions options) {}
 
-  /** Stores one frame; frames must match the {@link StreamInfo} given to {@link #open}. */
+  /** Stores one frame; frames must match the {@link DeviceInfo} given to {@link #open}. */
   void write(Frame frame);
 
   /**
-   * Records that {@code count} frames were lost at this point of the recording, so that readers can
-   * rebuild the true timeline.
+   * Records that frames were lost at this point of the recording (with the buffer headers of those
+   * that arrived), so that readers can rebuild the true timeline; metadata writers list the headers
+   * (the CSV writer as rows with {@code reconstructed_frame_index -1}).
    */
-  void gap(long count);
-
-  /**
-   * Buffer headers of frames the device dropped before they could be written; metadata writers
-   * record them (the CSV writer as rows with {@code reconstructed_frame_index -1}), others ignore
-   * them. Called just before the matching {@link #gap}.
-   */
-  default void dropped(List<BufferHeader> headers) {}
+  void gap(Gap gap);
 
   /** The files this writer creates (known once it is open). */
   List<Path> files();

@@ -1,7 +1,7 @@
 package org.scopeio.api;
 
 /**
- * What a bounded {@link HandoffQueue} does when the producer is faster than the consumer and the
+ * What a device's bounded hand-off queue does when the producer is faster than the consumer and the
  * queue is full. Whatever the policy, every item it drops is counted.
  */
 public enum OverflowPolicy {
@@ -11,9 +11,4 @@ public enum OverflowPolicy {
   DROP_NEWEST,
   /** The oldest queued item is dropped to make room for the new one. */
   DROP_OLDEST;
-
-  /** Parses {@code block}, {@code drop-newest}, {@code drop_oldest} and the like. */
-  public static OverflowPolicy fromId(String id) {
-    return EnumIds.parse(OverflowPolicy.class, id, "overflow policy");
-  }
 }

@@ -1,6 +1,7 @@
 package org.scopeio.api;
 
 import java.util.List;
+import org.scopeio.api.internal.ProviderRegistry;
 import org.scopeio.api.spi.WriterProvider;
 
 /** The writer providers on the class path, by {@link WriterProvider#format()}. Thread-safe. */

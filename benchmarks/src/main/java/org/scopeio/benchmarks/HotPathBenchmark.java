@@ -28,17 +28,19 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.scopeio.api.BufferHeaderFormat;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
+import org.scopeio.api.FrameOrGap;
 import org.scopeio.api.FrameWriter;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.config.ConfigTypes;
-import org.scopeio.api.format.SdLayout;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.config.ConfigTypes;
+import org.scopeio.format.SdLayout;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.sdcard.SdCard;
 import org.scopeio.simulator.SceneConfig;
 import org.scopeio.simulator.SdImageEncoder;
@@ -179,7 +181,7 @@ public class HotPathBenchmark {
             cfg ->
                 new InputStreamByteSource("memory", new java.io.ByteArrayInputStream(c.bytes)))) {
       d.open();
-      for (Optional<Frame> f = d.next(Duration.ofMinutes(1));
+      for (Optional<FrameOrGap> f = d.next(Duration.ofMinutes(1));
           f.isPresent();
           f = d.next(Duration.ofMinutes(1))) {
         bh.consume(f.get());
@@ -222,8 +224,9 @@ public class HotPathBenchmark {
     @Setup(Level.Iteration)
     public void open() throws IOException {
       dir = Files.createTempDirectory("scopeio-jmh-planes");
-      StreamInfo info =
-          new StreamInfo("bench", "planes", 608, 608, PixelType.UINT8, 20, null, Map.of());
+      DeviceInfo info =
+          new DeviceInfo(
+              "bench", "planes", 608, 608, PixelType.UINT8, 20, null, Map.of(), -1, Pace.ON_DEMAND);
       writer = WriterRegistry.load().provider(format).create();
       writer.open(
           dir.resolve("planes"),

@@ -1,7 +1,5 @@
 package org.scopeio.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import com.google.inject.Module;
 import java.io.PrintWriter;
 import org.scopeio.cli.internal.GuiceFactory;
@@ -26,8 +24,7 @@ public final class Main {
 
   /** Runs the command with the given bindings and streams; returns the exit code. */
   public static int run(String[] args, Module module, PrintWriter out, PrintWriter err) {
-    Injector injector = Guice.createInjector(module);
-    CommandLine cl = new CommandLine(ScopeioCommand.class, new GuiceFactory(injector));
+    CommandLine cl = new CommandLine(ScopeioCommand.class, new GuiceFactory(module));
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(

@@ -5,7 +5,7 @@ import com.google.inject.Provides;
 import jakarta.inject.Singleton;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.WriterRegistry;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
 
 /**
  * The composition root of the {@code scopeio} command: binds the config store and the device and

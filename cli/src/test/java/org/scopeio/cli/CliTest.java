@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
 import org.scopeio.writers.RealReaders;
 
 class CliTest {
@@ -158,8 +158,8 @@ class CliTest {
   @Test
   void repairCompletesTheFilesOfARecordingThatNeverClosed() throws Exception {
     Path stem = dir.resolve("cut/run");
-    org.scopeio.api.StreamInfo info =
-        new org.scopeio.api.StreamInfo(
+    org.scopeio.api.DeviceInfo info =
+        new org.scopeio.api.DeviceInfo(
             "test",
             "never closed",
             8,
@@ -167,7 +167,9 @@ class CliTest {
             org.scopeio.api.PixelType.UINT8,
             20.0,
             null,
-            java.util.Map.of());
+            java.util.Map.of(),
+            -1,
+            org.scopeio.api.Pace.ON_DEMAND);
     org.scopeio.api.WriterOptions options =
         new org.scopeio.api.WriterOptions(
             org.scopeio.api.OverwritePolicy.FAIL_IF_EXISTS, java.util.Map.of("sync", "none"));
@@ -346,7 +348,7 @@ class CliTest {
     Result v =
         run("record", "--verbose", "--out", dir.resolve("u").toString(), "--device", "usb-cam");
     assertThat(v.code()).isEqualTo(1);
-    assertThat(v.err()).contains("at org.scopeio.api.ProviderRegistry.get");
+    assertThat(v.err()).contains("at org.scopeio.api.internal.ProviderRegistry.get");
     Result bad = run("record", "--out", dir.resolve("b").toString(), "-O", "warp=9");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err())

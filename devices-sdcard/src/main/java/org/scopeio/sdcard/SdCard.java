@@ -10,23 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import org.scopeio.api.BufferHeader;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.DeviceException;
 import org.scopeio.api.FormatException;
 import org.scopeio.api.Frame;
-import org.scopeio.api.FrameIntegrity;
-import org.scopeio.api.PixelType;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.format.SdLayout;
 
 /**
  * A wire-free miniscope SD card, or an image of one, opened read-only (docs/formats.md §3).
@@ -40,71 +33,32 @@ import org.scopeio.api.format.SdLayout;
  * image files of any size and on block devices ({@code /dev/sdX}, {@code /dev/mmcblkN}, {@code
  * \\.\PhysicalDriveN}).
  *
+ * <p>The work is shared out: {@code CardBytes} reads and maps the file, {@code CardScanner} scans
+ * the headers into a {@code FrameIndex}, {@code CardFrameReader} reads frames; this class opens the
+ * card, reads its header and config sectors, and answers for them.
+ *
  * <p>Not thread-safe; one reader at a time.
  */
 public final class SdCard implements Closeable {
   /** Largest plausible frame: 8192 x 8192 pixels. */
   static final long MAX_FRAME_PIXELS = 8192L * 8192L;
 
-  private static final int MAX_HEADER_WORDS = 128;
-
-  /** Frames spanning up to this many bytes are read with one call. */
-  private static final long MAX_FRAME_WINDOW = 16L << 20;
-
-  /**
-   * Regular files are read through memory-mapped windows starting every {@code MAP_STEP} bytes and
-   * reaching {@code MAP_OVERLAP} bytes into the next, so that any header or frame window lies
-   * inside one mapping. Mappings are kept while the card is open, so the pages the scan touched
-   * serve the frame reads too.
-   */
-  private static final long MAP_STEP = 1L << 30;
-
-  private static final long MAP_OVERLAP = 32L << 20;
+  /** Most words a buffer header may have. */
+  static final int MAX_HEADER_WORDS = 128;
 
   private final Path path;
   private final String source;
-  private final FileChannel channel;
-  private final long size;
+  private final CardBytes bytes;
   private final SdLayout layout;
   private final String layoutId;
   private final BufferHeaderFormat format;
-  private final int dataLengthIndex;
-  private final int frameNumIndex;
-  private final int frameBufferCountIndex;
-  private final int bufferCountIndex;
-  private final ByteBuffer headBuffer =
-      ByteBuffer.allocate(MAX_HEADER_WORDS * 4).order(ByteOrder.LITTLE_ENDIAN);
   private final SdRecordingConfig config;
   private final Map<String, Long> settings;
   private final boolean writeKeysValid;
   private final int width;
   private final int height;
-
-  /** One buffer of the largest size, for frames read buffer by buffer; made when first needed. */
-  private ByteBuffer buffer;
-
-  private final int[] words = new int[MAX_HEADER_WORDS];
-  private final FrameIndex index = new FrameIndex();
-  private SdEndReason endReason;
-  private long endOffset;
-  private String endDetail;
-  private FormatException corruption;
-  private String incompleteFrame;
-  private long buffersScanned;
-  private long framesWithMissingData;
-  private long largestFrameSpan;
-
-  /** Pixel bytes of a full buffer of this recording: the largest {@code data_length} scanned. */
-  private long fullDataLength;
-
-  private ByteBuffer frameWindow;
-  private final boolean mappable;
-  private ByteBuffer[] mappings;
-
-  /** Set by {@link #locate}: the buffer holding the bytes asked for, and their index in it. */
-  private ByteBuffer located;
-
-  private int locatedAt;
+  private final CardScanner scanner;
+  private final CardFrameReader frames;
   private boolean closed;
 
   /** How the bytes of a card are read. */
@@ -119,17 +73,10 @@ public final class SdCard implements Closeable {
       Path path, FileChannel channel, long size, SdLayout layout, String layoutId, Access access) {
     this.path = path;
     this.source = path.toString();
-    this.channel = channel;
-    this.size = size;
-    this.mappable = access == Access.AUTO && size != Long.MAX_VALUE && Files.isRegularFile(path);
+    this.bytes = new CardBytes(path, channel, size, access == Access.AUTO);
     this.layout = layout;
     this.layoutId = layoutId;
     this.format = layout.bufferFormat(layoutId);
-    this.dataLengthIndex = layout.buffer().get("data_length");
-    this.frameNumIndex = layout.buffer().get("frame_num");
-    this.frameBufferCountIndex = layout.buffer().get("frame_buffer_count");
-    Integer bc = layout.buffer().get("buffer_count");
-    this.bufferCountIndex = bc == null ? -1 : bc;
     long[] header = readSectorWords(layout.sectors().headerPos(), "header");
     long[] configWords = readSectorWords(layout.sectors().configPos(), "config");
     this.writeKeysValid = keysAt(header, layout);
@@ -163,6 +110,8 @@ public final class SdCard implements Closeable {
     }
     this.width = (int) config.width();
     this.height = (int) config.height();
+    this.scanner = new CardScanner(bytes, source, layout, layoutId, format, config, width, height);
+    this.frames = new CardFrameReader(bytes, scanner, source, layout, format, width, height);
   }
 
   /**
@@ -201,7 +150,7 @@ public final class SdCard implements Closeable {
       // block devices report size 0 through FileChannel: read until the reads come back short
       long knownSize = size > 0 || Files.isRegularFile(path) ? size : Long.MAX_VALUE;
       SdCard card = new SdCard(path, ch, knownSize, layout, layoutId, access);
-      card.scan();
+      card.scanner.scan();
       return card;
     } catch (IOException e) {
       closeQuietly(ch);
@@ -328,7 +277,7 @@ public final class SdCard implements Closeable {
 
   private long[] readSectorWords(long pos, String what) {
     ByteBuffer b = ByteBuffer.allocate(SdLayout.SECTOR_WORDS * 4).order(ByteOrder.LITTLE_ENDIAN);
-    int n = read(b, pos);
+    int n = bytes.read(b, pos);
     if (n < b.capacity()) {
       throw new FormatException(
           source,
@@ -348,418 +297,14 @@ public final class SdCard implements Closeable {
     return w;
   }
 
-  /** Reads up to {@code b.capacity()} bytes at {@code pos}; returns the count (short at EOF). */
-  private int read(ByteBuffer b, long pos) {
-    b.clear();
-    return read(b, pos, b.capacity());
-  }
-
-  /** Reads up to {@code length} bytes at {@code pos} into {@code b} from 0; flips it. */
-  private int read(ByteBuffer b, long pos, int length) {
-    b.clear().limit(length);
-    try {
-      int total = 0;
-      while (b.hasRemaining()) {
-        int n = channel.read(b, pos + total);
-        if (n < 0) {
-          break;
-        }
-        total += n;
-      }
-      b.flip();
-      return total;
-    } catch (IOException e) {
-      throw new DeviceException(
-          source + ": read failed at byte offset " + pos + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Makes bytes {@code [pos, pos + len)} (fewer at the end of the file) available in {@link
-   * #located} at index {@link #locatedAt}, from a memory-mapped window of a regular file or, for
-   * block devices, by reading them into {@code fallback}. Returns how many bytes are available.
-   */
-  private int locate(long pos, int len, ByteBuffer fallback) {
-    if (mappable && pos < size && len <= MAP_OVERLAP) {
-      int want = (int) Math.min(len, size - pos);
-      int i = (int) (pos / MAP_STEP);
-      if (mappings == null) {
-        mappings = new ByteBuffer[(int) ((size + MAP_STEP - 1) / MAP_STEP)];
-      }
-      if (mappings[i] == null) {
-        long start = i * MAP_STEP;
-        long length = Math.min(MAP_STEP + MAP_OVERLAP, size - start);
-        try {
-          mappings[i] =
-              channel
-                  .map(FileChannel.MapMode.READ_ONLY, start, length)
-                  .order(ByteOrder.LITTLE_ENDIAN);
-        } catch (IOException e) {
-          throw new DeviceException(
-              source + ": cannot map byte offset " + start + ": " + e.getMessage(), e);
-        }
-      }
-      located = mappings[i];
-      locatedAt = (int) (pos - i * MAP_STEP);
-      return want;
-    }
-    located = fallback;
-    locatedAt = 0;
-    fallback.clear();
-    return read(fallback, pos, Math.min(len, fallback.capacity()));
-  }
-
-  private void scan() {
-    try {
-      scanHeaders();
-    } catch (InternalError e) {
-      throw changedWhileRead(e);
-    }
-  }
-
-  /**
-   * The error for a mapped file that another program shortened while it was read (the JVM reports
-   * the touched page as an {@link InternalError}).
-   */
-  private FormatException changedWhileRead(InternalError e) {
-    long now;
-    try {
-      now = channel.size();
-    } catch (IOException x) {
-      now = -1;
-    }
-    FormatException f =
-        new FormatException(
-            source,
-            Math.min(size, Math.max(0, now)),
-            "the file changed while it was being read: it had "
-                + size
-                + " bytes and now has "
-                + now
-                + "; another program is writing or truncating it (copy the card image first)");
-    f.initCause(e);
-    return f;
-  }
-
-  /** Buffers a resynchronisation with unknown buffer counts searches past a bad header. */
-  private static final int RESYNC_BUFFERS = 64;
-
-  private void scanHeaders() {
-    long limit = config.buffersRecorded() + config.buffersDropped();
-    long framePixels = (long) width * height;
-    long pos = layout.sectors().dataPos();
-    long curStart = -1;
-    int curBuffers = 0;
-    long curPixels = 0;
-    long curFrameNum = -1;
-    long curMaxFbc = -1;
-    while (true) {
-      if (limit > 0 && buffersScanned >= limit) {
-        end(
-            SdEndReason.BUFFER_LIMIT,
-            pos,
-            "read all " + limit + " buffers the config sector lists");
-        break;
-      }
-      Head hd = headAt(pos);
-      if (hd.problem != null) {
-        if (hd.end == SdEndReason.END_OF_FILE) {
-          end(SdEndReason.END_OF_FILE, pos, hd.problem);
-          break;
-        }
-        boolean moreListed = limit > 0 && buffersScanned < limit;
-        boolean erased = hd.end == SdEndReason.ZERO_LENGTH && !moreListed;
-        long next = -1;
-        if (!erased && hd.end != SdEndReason.TRUNCATED) {
-          long searchEnd =
-              moreListed || size == Long.MAX_VALUE
-                  ? size
-                  : pos + RESYNC_BUFFERS * Math.max(SectorMath.SECTOR, largestBufferSpan);
-          next = resync(pos + SectorMath.SECTOR, searchEnd);
-        }
-        if (next >= 0) {
-          skipped.add(new SdCardInfo.Skipped(pos, next, hd.problem));
-          pos = next;
-          continue;
-        }
-        if (moreListed && hd.end != SdEndReason.ZERO_LENGTH && hd.end != SdEndReason.TRUNCATED) {
-          corruption =
-              new FormatException(
-                  source,
-                  hd.offset,
-                  hd.problem
-                      + "; no valid buffer header follows, so "
-                      + (limit - buffersScanned)
-                      + " of the "
-                      + limit
-                      + " buffers the config sector lists are not read (frames after the "
-                      + (index.size() + (curStart >= 0 ? 1 : 0))
-                      + " read so far)");
-          end(SdEndReason.CORRUPT_HEADER, pos, corruption.getMessage());
-        } else if (hd.end == SdEndReason.CORRUPT_HEADER) {
-          corruption = new FormatException(source, hd.offset, hd.problem);
-          end(SdEndReason.CORRUPT_HEADER, pos, corruption.getMessage());
-        } else {
-          end(
-              hd.end,
-              pos,
-              hd.problem
-                  + (moreListed
-                      ? "; the config sector lists "
-                          + limit
-                          + " buffers, "
-                          + buffersScanned
-                          + " were read"
-                      : ""));
-        }
-        break;
-      }
-      if (curStart >= 0 && (hd.fbc == 0 || hd.frameNum != curFrameNum)) {
-        closeFrame(curStart, lastBufferEnd, curBuffers, curPixels, framePixels);
-        curStart = -1;
-      }
-      if (curStart < 0) {
-        curStart = pos;
-        curBuffers = 0;
-        curPixels = 0;
-        curFrameNum = hd.frameNum;
-        curMaxFbc = -1;
-      }
-      curMaxFbc = Math.max(curMaxFbc, hd.fbc);
-      fullDataLength = Math.max(fullDataLength, hd.dataLength);
-      cardHeaderWords = hd.words;
-      lastBufferCount = hd.bufferCount;
-      lastFrameNum = hd.frameNum;
-      long span = SectorMath.span(hd.dataLength, hd.words);
-      largestBufferSpan = Math.max(largestBufferSpan, span);
-      curBuffers++;
-      curPixels += hd.dataLength;
-      pos += span;
-      lastBufferEnd = pos;
-      buffersScanned++;
-    }
-    if (curStart >= 0) {
-      // short of pixels with a gap in the buffer numbering: a dropped buffer, keep the frame;
-      // short with contiguous numbering: the recording stopped inside the frame
-      boolean droppedInside = curMaxFbc + 1 > curBuffers;
-      if (curPixels >= framePixels || droppedInside || !skipped.isEmpty()) {
-        closeFrame(curStart, lastBufferEnd, curBuffers, curPixels, framePixels);
-      } else {
-        incompleteFrame =
-            "the last frame (frame_num "
-                + curFrameNum
-                + ", starting at byte offset "
-                + curStart
-                + ") has "
-                + curPixels
-                + " of "
-                + framePixels
-                + " pixels in "
-                + curBuffers
-                + " buffers; it is not returned";
-      }
-    }
-  }
-
-  /** The first sector boundary from {@code from} before {@code until} with a good header. */
-  private long nextGoodHeader(long from, long until) {
-    for (long q = from; q < until; q += SectorMath.SECTOR) {
-      if (headAt(q).problem == null) {
-        return q;
-      }
-    }
-    return -1;
-  }
-
-  /** Header words of this card's buffers (from the last good one), or -1 before the first. */
-  private int cardHeaderWords = -1;
-
-  private long lastBufferCount = -1;
-
-  /** Where the last good buffer ended. */
-  private long lastBufferEnd;
-
-  private long lastFrameNum = -1;
-  private long largestBufferSpan;
-  private final List<SdCardInfo.Skipped> skipped = new ArrayList<>();
-
-  /**
-   * A buffer header read at {@code pos}: its fields, or why it cannot be one ({@code problem}, the
-   * byte {@code offset} at fault and the {@code end} it would be if it ends the data).
-   */
-  private static final class Head {
-    String problem;
-    SdEndReason end;
-    long offset;
-    int words;
-    long dataLength;
-    long frameNum;
-    long fbc;
-    long bufferCount = -1;
-  }
-
-  private Head headAt(long pos) {
-    Head hd = new Head();
-    hd.offset = pos;
-    ByteBuffer head = headBuffer;
-    int n = locate(pos, head.capacity(), head);
-    ByteBuffer h = located;
-    int at = locatedAt;
-    long framePixels = (long) width * height;
-    if (n == 0) {
-      return bad(hd, SdEndReason.END_OF_FILE, pos, "the file ends at byte " + pos);
-    }
-    if (n < 4) {
-      return bad(
-          hd,
-          SdEndReason.TRUNCATED,
-          pos,
-          "the file ends inside a buffer header at byte " + (pos + n));
-    }
-    long headerWords = Integer.toUnsignedLong(h.getInt(at));
-    if (headerWords == 0) {
-      return bad(hd, SdEndReason.ZERO_LENGTH, pos, "header length word is 0 at byte offset " + pos);
-    }
-    if (headerWords < format.wordsNeeded() || headerWords > MAX_HEADER_WORDS) {
-      return bad(
-          hd,
-          SdEndReason.IMPLAUSIBLE_LENGTH,
-          pos,
-          "header length word is "
-              + headerWords
-              + " at byte offset "
-              + pos
-              + "; layout '"
-              + layoutId
-              + "' needs "
-              + format.wordsNeeded()
-              + " to "
-              + MAX_HEADER_WORDS);
-    }
-    int l = (int) headerWords;
-    if (n < 4 * l) {
-      return bad(
-          hd,
-          SdEndReason.TRUNCATED,
-          pos,
-          "the file ends inside a buffer header at byte " + (pos + n));
-    }
-    long dataLength = Integer.toUnsignedLong(h.getInt(at + 4 * dataLengthIndex));
-    if (dataLength == 0 || dataLength > framePixels) {
-      return bad(
-          hd,
-          SdEndReason.CORRUPT_HEADER,
-          pos + 4L * dataLengthIndex,
-          "buffer header data_length is "
-              + dataLength
-              + " at byte offset "
-              + pos
-              + "; expected 1 to "
-              + framePixels
-              + " (one "
-              + width
-              + "x"
-              + height
-              + " frame)");
-    }
-    if (size != Long.MAX_VALUE && pos + 4L * l + dataLength > size) {
-      return bad(
-          hd,
-          SdEndReason.TRUNCATED,
-          pos,
-          "the buffer at byte offset "
-              + pos
-              + " needs "
-              + (4L * l + dataLength)
-              + " bytes but the file ends at "
-              + size);
-    }
-    hd.words = l;
-    hd.dataLength = dataLength;
-    hd.frameNum = Integer.toUnsignedLong(h.getInt(at + 4 * frameNumIndex));
-    hd.fbc = Integer.toUnsignedLong(h.getInt(at + 4 * frameBufferCountIndex));
-    if (bufferCountIndex >= 0 && bufferCountIndex < l) {
-      hd.bufferCount = Integer.toUnsignedLong(h.getInt(at + 4 * bufferCountIndex));
-    }
-    return hd;
-  }
-
-  private static Head bad(Head hd, SdEndReason end, long offset, String problem) {
-    hd.end = end;
-    hd.offset = offset;
-    hd.problem = problem;
-    return hd;
-  }
-
-  /**
-   * The next sector boundary from {@code from} (before {@code until}) where a buffer header of this
-   * card follows on from the last good one: the same header length, a data length no longer than a
-   * full buffer's, a later {@code buffer_count} and no earlier {@code frame_num}, and a good header
-   * after it too (or the end of the data). {@code -1} if there is none.
-   */
-  private long resync(long from, long until) {
-    long max = fullDataLength > 0 ? fullDataLength : (long) width * height;
-    for (long q = from; q < until; q += SectorMath.SECTOR) {
-      Head c = headAt(q);
-      if (c.problem != null) {
-        if (c.end == SdEndReason.END_OF_FILE) {
-          return -1;
-        }
-        continue;
-      }
-      boolean fits =
-          (cardHeaderWords < 0 || c.words == cardHeaderWords)
-              && c.dataLength <= max
-              && (c.bufferCount < 0 || c.bufferCount > lastBufferCount)
-              && c.frameNum >= lastFrameNum;
-      if (!fits) {
-        continue;
-      }
-      Head after = headAt(q + SectorMath.span(c.dataLength, c.words));
-      if (after.problem == null
-          ? after.words == c.words && after.frameNum >= c.frameNum
-          : after.end == SdEndReason.END_OF_FILE || after.end == SdEndReason.ZERO_LENGTH) {
-        return q;
-      }
-    }
-    return -1;
-  }
-
-  private void closeFrame(long start, long end, int buffers, long pixels, long framePixels) {
-    index.add(start, end, buffers);
-    largestFrameSpan = Math.max(largestFrameSpan, end - start);
-    if (pixels < framePixels) {
-      framesWithMissingData++;
-    }
-  }
-
-  private void end(SdEndReason reason, long offset, String detail) {
-    endReason = reason;
-    endOffset = offset;
-    endDetail = detail;
-  }
-
   /** What the scan found. */
   public SdCardInfo info() {
-    return new SdCardInfo(
-        source,
-        layoutId,
-        writeKeysValid,
-        settings,
-        config,
-        index.size(),
-        buffersScanned,
-        endReason,
-        endOffset,
-        endDetail,
-        Optional.ofNullable(incompleteFrame),
-        framesWithMissingData,
-        List.copyOf(skipped));
+    return scanner.info(writeKeysValid, settings);
   }
 
   /** Complete frames on the card. */
   public long frameCount() {
-    return index.size();
+    return scanner.index().size();
   }
 
   public int width() {
@@ -780,35 +325,35 @@ public final class SdCard implements Closeable {
 
   /** The error of a corrupt header that ended the data, if that is why they end. */
   public Optional<FormatException> corruption() {
-    return Optional.ofNullable(corruption);
+    return scanner.corruption();
   }
 
   /** Byte offset of frame {@code k}'s first buffer header. */
   public long frameOffset(long k) {
     checkIndex(k);
-    return index.start(k);
+    return scanner.index().start(k);
   }
 
   /** Byte offset just after frame {@code k}'s last buffer (sector slack included). */
   public long frameEnd(long k) {
     checkIndex(k);
-    return index.end(k);
+    return scanner.index().end(k);
   }
 
   /** Buffers of frame {@code k}. */
   public int frameBuffers(long k) {
     checkIndex(k);
-    return index.buffers(k);
+    return scanner.index().buffers(k);
   }
 
   private void checkIndex(long k) {
-    if (k < 0 || k >= index.size()) {
+    if (k < 0 || k >= scanner.index().size()) {
       throw new IndexOutOfBoundsException(
           source
               + ": frame "
               + k
               + " does not exist; the card holds frames 0 to "
-              + (index.size() - 1));
+              + (scanner.index().size() - 1));
     }
   }
 
@@ -825,108 +370,10 @@ public final class SdCard implements Closeable {
     }
     checkIndex(k);
     try {
-      return frameAt(k);
+      return frames.read(k);
     } catch (InternalError e) {
-      throw changedWhileRead(e);
+      throw bytes.changedWhileRead(e);
     }
-  }
-
-  private Frame frameAt(long k) {
-    long pos = index.start(k);
-    int buffers = index.buffers(k);
-    int framePixels = width * height;
-    long full = Math.max(1, fullDataLength);
-    int slots = (int) ((framePixels + full - 1) / full);
-    boolean[] filled = new boolean[slots];
-    byte[] pixels = new byte[framePixels];
-    List<BufferHeader> headers = new ArrayList<>(buffers);
-    long covered = 0;
-    long excess = 0;
-    // common case: the whole frame in one read into a direct buffer; else one read per buffer
-    long frameSpan = index.end(k) - pos;
-    ByteBuffer window = null;
-    long windowStart = pos;
-    int windowBytes = 0;
-    if (frameSpan <= MAX_FRAME_WINDOW) {
-      if (!mappable && (frameWindow == null || frameWindow.capacity() < frameSpan)) {
-        frameWindow =
-            ByteBuffer.allocateDirect(
-                    (int) Math.max(frameSpan, Math.min(largestFrameSpan, MAX_FRAME_WINDOW)))
-                .order(ByteOrder.LITTLE_ENDIAN);
-      }
-      windowBytes = locate(pos, (int) frameSpan, frameWindow);
-      window = located;
-      windowStart = pos - locatedAt;
-      windowBytes += locatedAt;
-    }
-    for (int b = 0; b < buffers; b++) {
-      ByteBuffer src;
-      int rel;
-      int n;
-      if (window != null) {
-        src = window;
-        rel = (int) (pos - windowStart);
-        n = windowBytes - rel;
-      } else {
-        if (buffer == null) {
-          buffer =
-              ByteBuffer.allocate(
-                      Math.toIntExact(SectorMath.span((long) width * height, MAX_HEADER_WORDS)))
-                  .order(ByteOrder.LITTLE_ENDIAN);
-        }
-        src = buffer;
-        rel = 0;
-        n = read(buffer, pos);
-      }
-      int l = n >= 4 ? src.getInt(rel) : 0;
-      boolean good = n >= 4 && l >= format.wordsNeeded() && l <= MAX_HEADER_WORDS && n >= 4 * l;
-      long length = good ? Integer.toUnsignedLong(src.getInt(rel + 4 * dataLengthIndex)) : 0;
-      if (!good || length == 0 || length > framePixels) {
-        // a corrupt buffer the scan stepped over: step over it the same way
-        long next = nextGoodHeader(pos + SectorMath.SECTOR, index.end(k));
-        if (next < 0) {
-          throw new FormatException(
-              source, pos, "buffer header changed since the card was scanned");
-        }
-        pos = next;
-        b--;
-        continue;
-      }
-      for (int w = 0; w < l; w++) {
-        words[w] = src.getInt(rel + 4 * w);
-      }
-      BufferHeader h = format.decodeUnchecked(words, 0, l);
-      headers.add(h);
-      long dataLength = Integer.toUnsignedLong(words[dataLengthIndex]);
-      long slot = Integer.toUnsignedLong(words[frameBufferCountIndex]);
-      int available = (int) Math.min(dataLength, Math.max(0, n - 4L * l));
-      if (slot < slots && !filled[(int) slot]) {
-        filled[(int) slot] = true;
-        int at = (int) (slot * full);
-        int copy = (int) Math.min(available, framePixels - at);
-        src.get(rel + 4 * l, pixels, at, copy);
-        covered += copy;
-        excess += available - copy;
-      } else {
-        excess += available;
-      }
-      pos += SectorMath.span(dataLength, l);
-    }
-    int missingBuffers = 0;
-    for (boolean f : filled) {
-      missingBuffers += f ? 0 : 1;
-    }
-    BufferHeader first = headers.get(0);
-    return Frame.builder(width, height, PixelType.UINT8)
-        .index(k)
-        .adoptPixels(pixels)
-        .deviceFrameNumber(first.frameNum())
-        .deviceTimestampMillis(first.timestamp())
-        .hostMonotonicNanos(System.nanoTime())
-        .wallClock(Instant.now())
-        .headers(headers)
-        .integrity(new FrameIntegrity(missingBuffers, framePixels - covered, excess, 0, 0))
-        .build();
   }
 
   /**
@@ -938,17 +385,17 @@ public final class SdCard implements Closeable {
    * @return bytes written
    */
   public long truncate(Path out, long frames, boolean overwrite, LongConsumer progress) {
-    if (frames < 0 || frames > index.size()) {
+    if (frames < 0 || frames > scanner.index().size()) {
       throw new IllegalArgumentException(
-          "cannot keep " + frames + " frames: the card holds " + index.size());
+          "cannot keep " + frames + " frames: the card holds " + scanner.index().size());
     }
-    org.scopeio.api.OutputFiles.prepare(
+    org.scopeio.core.OutputFiles.prepare(
         out,
         overwrite
             ? org.scopeio.api.OverwritePolicy.OVERWRITE
             : org.scopeio.api.OverwritePolicy.FAIL_IF_EXISTS,
         java.util.Set.of(path));
-    long end = frames == 0 ? layout.sectors().dataPos() : index.end(frames - 1);
+    long end = frames == 0 ? layout.sectors().dataPos() : scanner.index().end(frames - 1);
     try (FileChannel dst =
         FileChannel.open(
             out,
@@ -957,7 +404,7 @@ public final class SdCard implements Closeable {
             StandardOpenOption.TRUNCATE_EXISTING)) {
       long copied = 0;
       while (copied < end) {
-        long n = channel.transferTo(copied, Math.min(1 << 24, end - copied), dst);
+        long n = bytes.channel().transferTo(copied, Math.min(1 << 24, end - copied), dst);
         if (n <= 0) {
           throw new FormatException(source, copied, "the card ended while copying");
         }
@@ -979,45 +426,7 @@ public final class SdCard implements Closeable {
   public void close() {
     if (!closed) {
       closed = true;
-      mappings = null; // unmapped by the garbage collector
-      closeQuietly(channel);
-    }
-  }
-
-  /** Frame offsets and buffer counts in growable primitive arrays. */
-  private static final class FrameIndex {
-    private long[] starts = new long[1024];
-    private long[] ends = new long[1024];
-    private int[] buffers = new int[1024];
-    private int size;
-
-    void add(long start, long end, int count) {
-      if (size == starts.length) {
-        int n = size * 2;
-        starts = Arrays.copyOf(starts, n);
-        ends = Arrays.copyOf(ends, n);
-        buffers = Arrays.copyOf(buffers, n);
-      }
-      starts[size] = start;
-      ends[size] = end;
-      buffers[size] = count;
-      size++;
-    }
-
-    long size() {
-      return size;
-    }
-
-    long start(long k) {
-      return starts[(int) k];
-    }
-
-    long end(long k) {
-      return ends[(int) k];
-    }
-
-    int buffers(long k) {
-      return buffers[(int) k];
+      bytes.close();
     }
   }
 }

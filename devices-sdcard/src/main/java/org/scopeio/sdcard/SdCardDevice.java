@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.core.AbstractDevice;
+import org.scopeio.format.SdLayout;
 
 /**
  * The {@code sdcard} device: plays the frames of a card image or card reader in order, from frame
@@ -19,26 +20,25 @@ import org.scopeio.api.format.SdLayout;
  * throws that {@link org.scopeio.api.FormatException} (naming the byte offset) once, so a
  * conversion reports it; every frame before it has been delivered.
  */
-public final class SdCardDevice implements Device {
+public final class SdCardDevice extends AbstractDevice {
   private final Path image;
   private final SdLayout layout;
   private final String layoutId;
   private final long start;
   private final long requestedEnd;
   private SdCard card;
-  private StreamInfo info;
   private long next;
   private long end;
   private long delivered;
   private long missing;
   private boolean corruptionReported;
-  private boolean closed;
 
   /**
    * @param start first frame to deliver
    * @param end frame after the last to deliver; {@code -1} for all
    */
   public SdCardDevice(Path image, SdLayout layout, String layoutId, long start, long end) {
+    super("sdcard");
     if (start < 0 || (end >= 0 && end < start)) {
       throw new IllegalArgumentException("bad frame range " + start + ":" + end);
     }
@@ -50,20 +50,12 @@ public final class SdCardDevice implements Device {
   }
 
   @Override
-  public String type() {
-    return "sdcard";
-  }
-
-  @Override
   public java.util.Set<Path> inputs() {
     return java.util.Set.of(image);
   }
 
   @Override
-  public synchronized StreamInfo open() {
-    if (card != null || closed) {
-      throw new IllegalStateException("sdcard device is already open or closed");
-    }
+  protected DeviceInfo start() {
     card = SdCard.open(image, layout, layoutId);
     SdCardInfo i = card.info();
     long count = card.frameCount();
@@ -93,26 +85,17 @@ public final class SdCardDevice implements Device {
     props.put("n_buffers_dropped", String.valueOf(i.config().buffersDropped()));
     props.put("frame_count", String.valueOf(count));
     props.put("end_reason", i.endReason().name().toLowerCase());
-    info =
-        new StreamInfo(
-            type(),
-            "SD card " + image + " (" + layoutId + ", " + count + " frames)",
-            card.width(),
-            card.height(),
-            PixelType.UINT8,
-            i.config().fs() > 0 ? i.config().fs() : Double.NaN,
-            card.bufferFormat(),
-            props,
-            end - start);
-    return info;
-  }
-
-  @Override
-  public StreamInfo info() {
-    if (info == null) {
-      throw new IllegalStateException("sdcard device is not open");
-    }
-    return info;
+    return new DeviceInfo(
+        type(),
+        "SD card " + image + " (" + layoutId + ", " + count + " frames)",
+        card.width(),
+        card.height(),
+        PixelType.UINT8,
+        i.config().fs() > 0 ? i.config().fs() : Double.NaN,
+        card.bufferFormat(),
+        props,
+        end - start,
+        Pace.ON_DEMAND);
   }
 
   @Override
@@ -143,13 +126,7 @@ public final class SdCardDevice implements Device {
   }
 
   @Override
-  public synchronized Optional<Frame> next(Duration timeout) {
-    if (card == null) {
-      throw new IllegalStateException("sdcard device is not open");
-    }
-    if (closed) {
-      return Optional.empty();
-    }
+  protected synchronized Optional<Frame> nextFrame(Duration timeout) {
     if (next >= end) {
       if (end == card.frameCount() && !corruptionReported && card.corruption().isPresent()) {
         corruptionReported = true;
@@ -171,12 +148,9 @@ public final class SdCardDevice implements Device {
   }
 
   @Override
-  public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      if (card != null) {
-        card.close();
-      }
+  protected synchronized void stop() {
+    if (card != null) {
+      card.close();
     }
   }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.format.SdLayout;
 
 /**
  * A card written sector by sector by this test (no simulator code), with expectations worked out by

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.scopeio.api.FormatException;
 import org.scopeio.api.Frame;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.format.SdLayout;
 import org.scopeio.simulator.SceneConfig;
 import org.scopeio.simulator.SdImageEncoder;
 

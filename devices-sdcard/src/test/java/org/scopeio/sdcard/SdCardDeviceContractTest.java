@@ -10,7 +10,7 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.simulator.SdImageEncoder;
-import org.scopeio.simulator.contract.DeviceContractTest;
+import org.scopeio.testkit.DeviceContractTest;
 
 class SdCardDeviceContractTest extends DeviceContractTest {
   private static Path image;

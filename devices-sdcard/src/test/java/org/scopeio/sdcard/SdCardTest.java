@@ -29,11 +29,12 @@ import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.WriteException;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.format.SdLayout;
 import org.scopeio.simulator.SceneConfig;
 import org.scopeio.simulator.SdImageEncoder;
 import org.scopeio.simulator.SdImageEncoder.Fault;
+import org.scopeio.testkit.Drained;
 
 class SdCardTest {
   @TempDir Path dir;
@@ -326,7 +327,7 @@ class SdCardTest {
       int n = 0;
       FormatException error = null;
       try {
-        while (d.next(Duration.ofMinutes(1)).isPresent()) {
+        while (Drained.nextFrame(d, Duration.ofMinutes(1)).isPresent()) {
           n++;
         }
       } catch (FormatException e) {
@@ -334,7 +335,7 @@ class SdCardTest {
       }
       assertThat(n).isEqualTo(3);
       assertThat(error).isNotNull();
-      assertThat(d.next(Duration.ofMinutes(1))).isEmpty();
+      assertThat(Drained.nextFrame(d, Duration.ofMinutes(1))).isEmpty();
     }
   }
 
@@ -495,9 +496,9 @@ class SdCardTest {
           .containsEntry("setting.gain", "2")
           .containsEntry("frame_count", "8");
       List<Frame> got = new ArrayList<>();
-      for (var f = d.next(Duration.ofMinutes(1));
+      for (var f = Drained.nextFrame(d, Duration.ofMinutes(1));
           f.isPresent();
-          f = d.next(Duration.ofMinutes(1))) {
+          f = Drained.nextFrame(d, Duration.ofMinutes(1))) {
         got.add(f.get());
       }
       assertThat(got).extracting(Frame::index).containsExactly(2L, 3L, 4L);

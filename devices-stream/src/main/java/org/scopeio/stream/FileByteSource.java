@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.scopeio.api.DeviceException;
 
-/** Replays a raw capture file as fast as it is read. */
+/** Replays a capture file (the bytes as received) as fast as it is read. */
 public final class FileByteSource implements ByteSource {
   private final Path path;
   private final InputStream in;

@@ -2,6 +2,7 @@ package org.scopeio.stream;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import org.scopeio.core.Pacer;
 
 /**
  * Releases the bytes of another source no faster than a given rate, for replaying a capture at the
@@ -10,7 +11,7 @@ import java.io.InterruptedIOException;
 public final class PacedByteSource implements ByteSource {
   private final ByteSource inner;
   private final double bytesPerSecond;
-  private long start = -1;
+  private final Pacer pacer;
   private long released;
 
   public PacedByteSource(ByteSource inner, double bytesPerSecond) {
@@ -19,10 +20,11 @@ public final class PacedByteSource implements ByteSource {
     }
     this.inner = inner;
     this.bytesPerSecond = bytesPerSecond;
+    this.pacer = Pacer.perSecond(bytesPerSecond);
   }
 
   /** The byte rate at which a device with this config sends. */
-  public static double deviceRate(org.scopeio.api.format.StreamDevConfig c) {
+  public static double deviceRate(org.scopeio.format.StreamDevConfig c) {
     return (double) c.bufferBytes() * c.bufferPixels().size() * c.fs();
   }
 
@@ -33,14 +35,9 @@ public final class PacedByteSource implements ByteSource {
 
   @Override
   public int read(byte[] buffer) throws IOException {
-    long now = System.nanoTime();
-    if (start < 0) {
-      start = now;
-    }
-    long allowed = (long) ((now - start) / 1e9 * bytesPerSecond) - released;
+    long allowed = pacer.unitsDue() - released;
     if (allowed <= 0) {
-      long waitNanos =
-          (long) ((released + 1 - (now - start) / 1e9 * bytesPerSecond) / bytesPerSecond * 1e9);
+      long waitNanos = pacer.nanosUntil(released + 1);
       try {
         Thread.sleep(Math.max(1, Math.min(100, waitNanos / 1_000_000)));
       } catch (InterruptedException e) {

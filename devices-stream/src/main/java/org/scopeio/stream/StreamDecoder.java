@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.BufferHeaderFormat;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.format.StreamDevConfig;
 
 /**
  * Decodes one span cut by the {@link BufferSplitter} (the bits from one preamble to the next) into

@@ -11,16 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.scopeio.api.BufferHeaderFormat;
-import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceException;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.DeviceTimeoutException;
 import org.scopeio.api.Frame;
-import org.scopeio.api.HandoffQueue;
 import org.scopeio.api.OverflowPolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.core.AbstractDevice;
+import org.scopeio.core.DroppedHeaders;
+import org.scopeio.core.HandoffQueue;
+import org.scopeio.format.StreamDevConfig;
 
 /**
  * The {@code stream} device: bytes from a {@link ByteSource} through the {@link BufferSplitter},
@@ -28,7 +30,7 @@ import org.scopeio.api.format.StreamDevConfig;
  * thread as {@link #next} asks for frames (offline decoding and replay); every rejected, duplicate,
  * missing or discarded buffer is counted in {@link #stats()}.
  */
-public final class StreamDevice implements Device {
+public final class StreamDevice extends AbstractDevice {
   private static final int CHUNK = 1 << 16;
 
   private final StreamDevConfig config;
@@ -37,8 +39,7 @@ public final class StreamDevice implements Device {
   private final Function<StreamDevConfig, ByteSource> sourceFactory;
   private final Options options;
   private HandoffQueue<Frame> queue;
-  private final org.scopeio.api.DroppedHeaders droppedHeaders =
-      new org.scopeio.api.DroppedHeaders(100_000);
+  private final DroppedHeaders droppedHeaders = new DroppedHeaders(100_000);
   private Thread acquisition;
   private java.io.OutputStream capture;
   private final ArrayDeque<Frame> ready = new ArrayDeque<>();
@@ -48,7 +49,6 @@ public final class StreamDevice implements Device {
   private BufferSplitter splitter;
   private final StreamDecoder decoder;
   private FrameAssembler assembler;
-  private StreamInfo info;
   private final byte[] chunk = new byte[CHUNK];
   private final java.util.concurrent.atomic.AtomicLong delivered =
       new java.util.concurrent.atomic.AtomicLong();
@@ -61,7 +61,6 @@ public final class StreamDevice implements Device {
   private long mergedSpans;
   private long recoveredBuffers;
   private boolean ended;
-  private boolean closed;
 
   /**
    * How a stream device runs.
@@ -108,6 +107,7 @@ public final class StreamDevice implements Device {
       BufferHeaderFormat format,
       Function<StreamDevConfig, ByteSource> sourceFactory,
       Options options) {
+    super("stream");
     this.config = config;
     this.configId = configId;
     this.format = format;
@@ -118,20 +118,12 @@ public final class StreamDevice implements Device {
   }
 
   @Override
-  public String type() {
-    return "stream";
-  }
-
-  @Override
   public java.util.Set<java.nio.file.Path> inputs() {
     return options.inputs();
   }
 
   @Override
-  public synchronized StreamInfo open() {
-    if (source != null || closed) {
-      throw new IllegalStateException("stream device is already open or closed");
-    }
+  protected DeviceInfo start() {
     if (options.live()) {
       queue = new HandoffQueue<>(options.queueSize(), options.overflow(), droppedHeaders::add);
     }
@@ -180,30 +172,31 @@ public final class StreamDevice implements Device {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("config", configId);
     props.put("source", source.describe());
-    info =
-        new StreamInfo(
-            type(),
-            "stream "
-                + source.describe()
-                + " ("
-                + configId
-                + ", "
-                + config.frameWidth()
-                + "x"
-                + config.frameHeight()
-                + ")",
-            config.frameWidth(),
-            config.frameHeight(),
-            PixelType.UINT8,
-            config.fs(),
-            format,
-            props);
-    return info;
+    return new DeviceInfo(
+        type(),
+        "stream "
+            + source.describe()
+            + " ("
+            + configId
+            + ", "
+            + config.frameWidth()
+            + "x"
+            + config.frameHeight()
+            + ")",
+        config.frameWidth(),
+        config.frameHeight(),
+        PixelType.UINT8,
+        config.fs(),
+        format,
+        props,
+        -1,
+        options.live() ? Pace.LIVE : Pace.ON_DEMAND);
   }
 
   /** Offers decoded frames to the consumer outside the device lock (offers may block). */
   private void handOver(List<Frame> frames) throws InterruptedException {
     for (Frame f : frames) {
+      f.pixelStats(); // the telemetry's pass over the pixels, on this thread, not the recording's
       queue.offer(f);
     }
     frames.clear();
@@ -221,7 +214,7 @@ public final class StreamDevice implements Device {
     byte[] buf = new byte[CHUNK];
     List<Frame> decoded = new java.util.ArrayList<>();
     try {
-      while (!closed) {
+      while (!isClosed()) {
         int n = source.read(buf);
         if (n < 0) {
           break;
@@ -235,10 +228,7 @@ public final class StreamDevice implements Device {
         }
       }
       synchronized (this) {
-        splitter.finish();
-        assembler.finish();
-        ended = true;
-        flushCapture();
+        endOfData();
         drainReady(decoded);
       }
       handOver(decoded);
@@ -246,7 +236,7 @@ public final class StreamDevice implements Device {
     } catch (InterruptedException e) {
       queue.finish();
     } catch (IOException | RuntimeException e) {
-      if (closed) {
+      if (isClosed()) {
         queue.finish();
       } else {
         queue.fail(
@@ -299,18 +289,7 @@ public final class StreamDevice implements Device {
   }
 
   @Override
-  public StreamInfo info() {
-    if (info == null) {
-      throw new IllegalStateException("stream device is not open");
-    }
-    return info;
-  }
-
-  @Override
-  public Optional<Frame> next(Duration timeout) throws InterruptedException {
-    if (source == null) {
-      throw new IllegalStateException("stream device is not open");
-    }
+  protected Optional<Frame> nextFrame(Duration timeout) throws InterruptedException {
     if (options.live()) {
       HandoffQueue.Poll<Frame> p = queue.take(timeout);
       if (p.isTimeout()) {
@@ -329,7 +308,7 @@ public final class StreamDevice implements Device {
    */
   private synchronized Optional<Frame> nextOffline(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (ready.isEmpty() && !ended && !closed) {
+    while (ready.isEmpty() && !ended && !isClosed()) {
       if (chunksRead > 0 && System.nanoTime() - deadline >= 0) {
         chunksRead = 0;
         throw new DeviceTimeoutException(type(), timeout);
@@ -339,10 +318,7 @@ public final class StreamDevice implements Device {
       try {
         n = source.read(chunk);
         if (n < 0) {
-          splitter.finish();
-          assembler.finish();
-          ended = true;
-          flushCapture();
+          endOfData();
         } else if (n > 0) {
           saveAndFeed(chunk, n);
         }
@@ -356,6 +332,17 @@ public final class StreamDevice implements Device {
       delivered.incrementAndGet();
     }
     return Optional.ofNullable(f);
+  }
+
+  /**
+   * The source ended: decode what the splitter and assembler still hold (a last partial buffer and
+   * frame) and complete the capture file. Caller holds the lock.
+   */
+  private void endOfData() throws IOException {
+    splitter.finish();
+    assembler.finish();
+    ended = true;
+    flushCapture();
   }
 
   /** Chunks read by the current offline call of {@link #next}. */
@@ -392,7 +379,7 @@ public final class StreamDevice implements Device {
   }
 
   @Override
-  public java.util.List<org.scopeio.api.BufferHeader> takeDroppedHeaders() {
+  protected java.util.List<org.scopeio.api.BufferHeader> takeDroppedHeaders() {
     return droppedHeaders.take();
   }
 
@@ -409,13 +396,7 @@ public final class StreamDevice implements Device {
   }
 
   @Override
-  public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-    }
+  protected void stop() {
     IOException failure = null;
     if (source != null) {
       try {

@@ -2,7 +2,7 @@ package org.scopeio.stream;
 
 import java.nio.file.Path;
 import org.scopeio.api.ConfigException;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.format.StreamDevConfig;
 
 /**
  * A byte source named on the command line: {@code file:PATH}, {@code serial:PORT[@BAUD]} or {@code

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverflowPolicy;
 import org.scopeio.simulator.StreamEncoder;
+import org.scopeio.testkit.Drained;
 
 /**
  * End to end over a real serial driver: socat makes a pseudo-terminal pair, the simulator writes
@@ -81,7 +82,7 @@ class SerialPseudoTerminalTest {
           while (frames.size() < 6) {
             Optional<Frame> f;
             try {
-              f = device.next(Duration.ofSeconds(10));
+              f = Drained.nextFrame(device, Duration.ofSeconds(10));
             } catch (org.scopeio.api.DeviceTimeoutException e) {
               throw new AssertionError(
                   "after "

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.scopeio.api.Frame;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.simulator.StreamEncoder;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
-import org.scopeio.simulator.contract.DeviceContractTest;
+import org.scopeio.testkit.DeviceContractTest;
 
 /** The stream device over a capture file made by the simulator's stream encoder. */
 class StreamDeviceContractTest extends DeviceContractTest {

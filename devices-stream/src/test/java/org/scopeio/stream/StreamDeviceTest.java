@@ -24,11 +24,12 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.Frame;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.config.ConfigTypes;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.config.ConfigTypes;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.simulator.StreamEncoder;
 import org.scopeio.simulator.StreamEncoder.Fault;
+import org.scopeio.testkit.Drained;
 
 class StreamDeviceTest {
   @TempDir Path dir;
@@ -81,9 +82,9 @@ class StreamDeviceTest {
                 });
     d.open();
     List<Frame> out = new ArrayList<>();
-    for (Optional<Frame> f = d.next(Duration.ofMinutes(1));
+    for (Optional<Frame> f = Drained.nextFrame(d, Duration.ofMinutes(1));
         f.isPresent();
-        f = d.next(Duration.ofMinutes(1))) {
+        f = Drained.nextFrame(d, Duration.ofMinutes(1))) {
       out.add(f.get());
     }
     device[0] = d;
@@ -271,9 +272,9 @@ class StreamDeviceTest {
                 new DeviceRequest("wireless-200px", Map.of("source", "file:" + file), CONFIGS))) {
       assertThat(dev.open().description()).contains("file:" + file);
       int n = 0;
-      for (Optional<Frame> f = dev.next(Duration.ofMinutes(1));
+      for (Optional<Frame> f = Drained.nextFrame(dev, Duration.ofMinutes(1));
           f.isPresent();
-          f = dev.next(Duration.ofMinutes(1))) {
+          f = Drained.nextFrame(dev, Duration.ofMinutes(1))) {
         assertThat(f.get().pixels8()).isEqualTo(cap.frames().get(n++));
       }
       assertThat(n).isEqualTo(3);
@@ -305,7 +306,7 @@ class StreamDeviceTest {
             cfg -> new PacedByteSource(new FileByteSource(file), PacedByteSource.deviceRate(cfg)));
     d.open();
     int n = 0;
-    while (d.next(Duration.ofMinutes(1)).isPresent()) {
+    while (Drained.nextFrame(d, Duration.ofMinutes(1)).isPresent()) {
       n++;
     }
     d.close();

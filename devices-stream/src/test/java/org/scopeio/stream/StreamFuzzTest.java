@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Timeout;
 import org.scopeio.api.Frame;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.simulator.StreamEncoder;
 import org.scopeio.simulator.fuzz.Mutations;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.format.StreamDevConfig;
 
 /**
  * The phenomena of real wireless captures, each written bit by bit by this test (no simulator

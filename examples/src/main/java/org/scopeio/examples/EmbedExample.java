@@ -8,20 +8,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.scopeio.api.Device;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.Frame;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.FrameOrGap;
+import org.scopeio.api.Gap;
 import org.scopeio.api.WriterOptions;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
 import org.scopeio.writers.OmeTiffWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Embedding acquisition in a host application: open a device through the registry, subscribe to its
- * frames with {@link Flow}, compute a live mean-brightness trace, store the frames as OME-TIFF, and
- * shut down cleanly (the subscription ends, the writer completes, the device closes).
+ * frames and gaps with {@link Flow}, compute a live mean-brightness trace (a lost frame is a NaN in
+ * it), store the frames as OME-TIFF with the gaps recorded, and shut down cleanly (the subscription
+ * ends, the writer completes, the device closes).
  */
 public final class EmbedExample {
   private static final Logger LOG = LoggerFactory.getLogger(EmbedExample.class);
@@ -42,23 +45,23 @@ public final class EmbedExample {
       throws Exception {
     DeviceRequest request = new DeviceRequest(null, options, ConfigStore.standard());
     try (Device device = DeviceRegistry.load().create(deviceType, request)) {
-      StreamInfo info = device.open();
+      DeviceInfo info = device.open();
       BrightnessTrace subscriber = new BrightnessTrace(stem, info);
       device.publisher().subscribe(subscriber);
       return subscriber.done.get(5, TimeUnit.MINUTES);
     }
   }
 
-  /** Takes frames one at a time: traces their mean and writes them. */
-  static final class BrightnessTrace implements Flow.Subscriber<Frame> {
+  /** Takes frames and gaps one at a time: traces the frames' means and writes both. */
+  static final class BrightnessTrace implements Flow.Subscriber<FrameOrGap> {
     final CompletableFuture<List<Double>> done = new CompletableFuture<>();
     private final List<Double> trace = new ArrayList<>();
     private final OmeTiffWriter writer = new OmeTiffWriter();
     private final Path stem;
-    private final StreamInfo info;
+    private final DeviceInfo info;
     private Flow.Subscription subscription;
 
-    BrightnessTrace(Path stem, StreamInfo info) {
+    BrightnessTrace(Path stem, DeviceInfo info) {
       this.stem = stem;
       this.info = info;
     }
@@ -71,10 +74,17 @@ public final class EmbedExample {
     }
 
     @Override
-    public void onNext(Frame f) {
+    public void onNext(FrameOrGap item) {
       try {
-        trace.add((double) f.pixelSum() / f.pixelCount());
-        writer.write(f);
+        if (item instanceof Frame f) {
+          trace.add((double) f.pixelSum() / f.pixelCount());
+          writer.write(f);
+        } else if (item instanceof Gap gap) {
+          for (long i = 0; i < gap.frames(); i++) {
+            trace.add(Double.NaN);
+          }
+          writer.gap(gap);
+        }
         subscription.request(1);
       } catch (RuntimeException e) {
         subscription.cancel();

@@ -2,10 +2,10 @@ package org.scopeio.examples;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.scopeio.api.Recording;
 import org.scopeio.api.WriterOptions;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.core.Recording;
+import org.scopeio.format.SdLayout;
 import org.scopeio.sdcard.SdCardDevice;
 import org.scopeio.writers.OmeTiffWriter;
 

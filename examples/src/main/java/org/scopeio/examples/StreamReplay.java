@@ -7,10 +7,10 @@ import java.util.Map;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
-import org.scopeio.api.Recording;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.core.Recording;
 import org.scopeio.writers.CompositeWriter;
 
 /**

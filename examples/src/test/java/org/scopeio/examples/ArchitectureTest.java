@@ -1,5 +1,6 @@
 package org.scopeio.examples;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -32,36 +33,119 @@ class ArchitectureTest {
     for (String pkg :
         new String[] {
           "org.scopeio.api",
+          "org.scopeio.core",
+          "org.scopeio.config",
+          "org.scopeio.format",
+          "org.scopeio.telemetry",
+          "org.scopeio.testkit",
           "org.scopeio.simulator",
           "org.scopeio.writers",
-          "org.scopeio.cli",
+          "org.scopeio.raw",
           "org.scopeio.sdcard",
           "org.scopeio.stream",
+          "org.scopeio.live",
+          "org.scopeio.cli",
           "org.scopeio.examples"
         }) {
       org.assertj.core.api.Assertions.assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
     }
   }
 
+  /** The packages of the core module. */
+  static final String[] CORE = {
+    "org.scopeio.core..", "org.scopeio.config..", "org.scopeio.format..", "org.scopeio.telemetry.."
+  };
+
+  /** The packages of the device modules. */
+  static final String[] DEVICES = {
+    "org.scopeio.simulator..", "org.scopeio.sdcard..", "org.scopeio.stream..", "org.scopeio.raw.."
+  };
+
+  /** Every package of ours that is not api or core. */
+  static final String[] ABOVE_CORE = {
+    "org.scopeio.simulator..",
+    "org.scopeio.sdcard..",
+    "org.scopeio.stream..",
+    "org.scopeio.raw..",
+    "org.scopeio.writers..",
+    "org.scopeio.live..",
+    "org.scopeio.testkit..",
+    "org.scopeio.cli..",
+    "org.scopeio.examples.."
+  };
+
   @Test
-  void apiDependsOnNoOtherModuleAndNoFrameworkOrNativeLibrary() {
-    noClasses()
+  void apiHoldsContractsOnlyAndDependsOnTheJdkAlone() {
+    classes()
         .that()
         .resideInAPackage("org.scopeio.api..")
         .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("org.scopeio.api..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void coreDependsOnApiAndLibrariesOnly() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CORE)
+        .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.scopeio.sdcard..",
-            "org.scopeio.stream..",
-            "org.scopeio.writers..",
-            "org.scopeio.simulator..",
-            "org.scopeio.cli..",
-            "org.scopeio.examples..",
-            "com.google.inject..",
-            "jakarta.inject..",
-            "com.fazecast..",
-            "org.usb4java..",
-            "picocli..")
+        .resideInAnyPackage(ABOVE_CORE)
+        .check(classes);
+  }
+
+  /**
+   * Devices depend on api and core, not on each other or on writers; the one exception is the
+   * stream device's {@code simulated} source, which is the simulator's encoder.
+   */
+  @Test
+  void devicesDependOnApiAndCoreNotOnEachOtherOrOnWriters() {
+    for (String device : DEVICES) {
+      String[] others =
+          java.util.Arrays.stream(ABOVE_CORE)
+              .filter(p -> !p.equals(device))
+              .filter(
+                  p ->
+                      !(device.equals("org.scopeio.stream..")
+                          && p.equals("org.scopeio.simulator..")))
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage(device)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .check(classes);
+    }
+  }
+
+  @Test
+  void writersLiveAndTestkitDependOnApiAndCoreOnly() {
+    for (String module :
+        new String[] {"org.scopeio.writers..", "org.scopeio.live..", "org.scopeio.testkit.."}) {
+      noClasses()
+          .that()
+          .resideInAPackage(module)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              java.util.Arrays.stream(ABOVE_CORE)
+                  .filter(p -> !p.equals(module))
+                  .toArray(String[]::new))
+          .check(classes);
+    }
+  }
+
+  @Test
+  void jacksonStaysOutOfApiAndDevicesReadConfigsThroughCore() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.scopeio.api..", "org.scopeio.testkit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.fasterxml.jackson..")
         .check(classes);
   }
 
@@ -109,41 +193,31 @@ class ArchitectureTest {
 
   @Test
   void modulesDoNotUseEachOthersInternals() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("org.scopeio.api..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("org.scopeio.api.internal..")
-        .check(classes);
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("org.scopeio.writers..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("org.scopeio.writers.internal..")
-        .check(classes);
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("org.scopeio.stream..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("org.scopeio.stream.internal..")
-        .check(classes);
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("org.scopeio.sdcard..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("org.scopeio.sdcard.internal..")
-        .check(classes);
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("org.scopeio.simulator..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("org.scopeio.simulator.internal..")
-        .check(classes);
+    for (String module :
+        new String[] {
+          "api",
+          "core",
+          "config",
+          "format",
+          "telemetry",
+          "testkit",
+          "simulator",
+          "writers",
+          "raw",
+          "sdcard",
+          "stream",
+          "live",
+          "cli",
+          "examples"
+        }) {
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.scopeio." + module + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.scopeio." + module + ".internal..")
+          .check(classes);
+    }
   }
 
   @Test

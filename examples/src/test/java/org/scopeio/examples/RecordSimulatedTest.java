@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scopeio.api.Recording;
+import org.scopeio.core.Recording;
 
 class RecordSimulatedTest {
   @TempDir Path dir;

@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
-import org.scopeio.api.Recording;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.core.Recording;
 import org.scopeio.live.internal.FrameImage;
 import org.scopeio.live.internal.LocalOnly;
 import org.scopeio.live.internal.Query;
@@ -31,7 +31,7 @@ import org.scopeio.live.internal.Snapshot;
 import org.scopeio.live.internal.StatusReport;
 import org.scopeio.live.internal.TelemetryPlots;
 import org.scopeio.telemetry.FrameTelemetry;
-import org.scopeio.telemetry.StreamBuffer;
+import org.scopeio.telemetry.TelemetryBuffer;
 
 /**
  * The live view: a web page on this computer showing the newest frame, its histogram, telemetry
@@ -40,7 +40,7 @@ import org.scopeio.telemetry.StreamBuffer;
  *
  * <pre>
  *  recording thread                        server threads (2, daemon)         browser (polls)
- *  Recording ─► FrameTelemetry ─► StreamBuffer ◄── /telemetry.json plots  ◄── every second
+ *  Recording ─► FrameTelemetry ─► TelemetryBuffer ◄── /telemetry.json plots  ◄── every second
  *           └─► LiveView.onFrame ─► newest Snapshot (one reference, replaced per frame)
  *                                        ◄── /status.json badges, histogram ◄── 4 times a second
  *                                        ◄── /frame.png|jpg contrast window ◄── when the index
@@ -115,7 +115,7 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads;
-  private final StreamInfo info;
+  private final DeviceInfo info;
   private final FrameTelemetry telemetry;
   private final TelemetryPlots plots;
   private final StatusReport status;
@@ -128,14 +128,14 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
   private LiveView(
       HttpServer server,
       ExecutorService threads,
-      StreamInfo info,
+      DeviceInfo info,
       FrameTelemetry telemetry,
       Settings s) {
     this.server = server;
     this.threads = threads;
     this.info = info;
     this.telemetry = telemetry;
-    StreamBuffer buffer = telemetry.buffer();
+    TelemetryBuffer buffer = telemetry.buffer();
     this.plots = new TelemetryPlots(buffer);
     this.status =
         new StatusReport(info, buffer, s.outputStem(), s.diskWarningBytes(), System.nanoTime());
@@ -146,7 +146,7 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
    *
    * @throws IOException if the port cannot be bound, naming it
    */
-  public static LiveView start(Settings settings, StreamInfo info, FrameTelemetry telemetry)
+  public static LiveView start(Settings settings, DeviceInfo info, FrameTelemetry telemetry)
       throws IOException {
     InetSocketAddress address =
         new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
@@ -313,7 +313,7 @@ public final class LiveView implements Recording.Listener, AutoCloseable {
    * The contrast a request asks for: {@code contrast=auto|min-max|fixed}, {@code lo}, {@code hi}.
    */
   private record ContrastRequest(Contrast contrast, int lo, int hi) {
-    static ContrastRequest of(Query query, StreamInfo info) {
+    static ContrastRequest of(Query query, DeviceInfo info) {
       String id = query.text("contrast", "auto");
       int max = info.pixelType().maxValue();
       for (Contrast c : Contrast.values()) {

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.telemetry.FrameTelemetry;
 
 class LiveViewTest {
@@ -46,8 +47,9 @@ class LiveViewTest {
 
   private LiveView start(PixelType type, int width, int height, long diskWarning)
       throws IOException {
-    StreamInfo info =
-        new StreamInfo("test", "test camera", width, height, type, 20.0, null, Map.of());
+    DeviceInfo info =
+        new DeviceInfo(
+            "test", "test camera", width, height, type, 20.0, null, Map.of(), -1, Pace.ON_DEMAND);
     telemetry = FrameTelemetry.forStream(info, 4096);
     view =
         LiveView.start(new LiveView.Settings(0, dir.resolve("rec"), diskWarning), info, telemetry);
@@ -284,7 +286,9 @@ class LiveViewTest {
   @Test
   void aTakenPortIsRefusedNamingItAndTheWayOut() throws Exception {
     start(PixelType.UINT8, 4, 4, 0);
-    StreamInfo info = new StreamInfo("test", "t", 4, 4, PixelType.UINT8, 20.0, null, Map.of());
+    DeviceInfo info =
+        new DeviceInfo(
+            "test", "t", 4, 4, PixelType.UINT8, 20.0, null, Map.of(), -1, Pace.ON_DEMAND);
     assertThatThrownBy(
             () ->
                 LiveView.start(

@@ -11,9 +11,9 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.scopeio.api.EnumIds;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.core.EnumIds;
+import org.scopeio.format.SdLayout;
 
 /**
  * Writes byte-exact wire-free SD card images (docs/formats.md §3) of a {@link CalciumScene}, for

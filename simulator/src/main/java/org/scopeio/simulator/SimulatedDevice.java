@@ -10,15 +10,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.BufferRuntime;
-import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.DeviceTimeoutException;
 import org.scopeio.api.Frame;
-import org.scopeio.api.HandoffQueue;
 import org.scopeio.api.OverflowPolicy;
-import org.scopeio.api.Pacing;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.core.AbstractDevice;
+import org.scopeio.core.DroppedHeaders;
+import org.scopeio.core.EnumIds;
+import org.scopeio.core.HandoffQueue;
+import org.scopeio.core.Pacer;
+import org.scopeio.core.Pacing;
 
 /**
  * The {@code simulated} device: frames of a {@link CalciumScene} with device frame numbers,
@@ -28,7 +32,7 @@ import org.scopeio.api.StreamInfo;
  * when the reader is slow; dropped frames leave holes in {@link Frame#index()} and in the device
  * frame numbers, as with real hardware.
  */
-public final class SimulatedDevice implements Device {
+public final class SimulatedDevice extends AbstractDevice {
   /** Device clock at the first frame, in milliseconds since the simulated device booted. */
   static final long CLOCK_START_MS = 1000;
 
@@ -39,31 +43,18 @@ public final class SimulatedDevice implements Device {
   private final Pacing pacing;
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong buffers = new AtomicLong();
-  private volatile State state = State.CREATED;
-  private StreamInfo info;
   private CalciumScene scene;
   private HandoffQueue<Frame> queue;
-  private final org.scopeio.api.DroppedHeaders droppedHeaders =
-      new org.scopeio.api.DroppedHeaders(100_000);
+  private final DroppedHeaders droppedHeaders = new DroppedHeaders(100_000);
   private Thread producer;
   private long generated;
   private long bufferCounter;
 
-  private enum State {
-    CREATED,
-    OPEN,
-    CLOSED
-  }
-
   public SimulatedDevice(SimulatedDeviceConfig config, BufferHeaderFormat headerFormat) {
+    super("simulated");
     this.config = config;
     this.headerFormat = headerFormat;
     this.pacing = Pacing.fromId(config.pacing());
-  }
-
-  @Override
-  public String type() {
-    return "simulated";
   }
 
   public SimulatedDeviceConfig config() {
@@ -71,13 +62,10 @@ public final class SimulatedDevice implements Device {
   }
 
   @Override
-  public synchronized StreamInfo open() {
-    if (state != State.CREATED) {
-      throw new IllegalStateException("simulated device is " + state.name().toLowerCase());
-    }
+  protected DeviceInfo start() {
     scene = new CalciumScene(config.scene());
-    info =
-        new StreamInfo(
+    DeviceInfo info =
+        new DeviceInfo(
             type(),
             "simulated miniscope "
                 + config.width()
@@ -98,39 +86,26 @@ public final class SimulatedDevice implements Device {
                 "seed", String.valueOf(config.seed()),
                 "neurons", String.valueOf(config.neurons()),
                 "pacing", pacing.id()),
-            config.frames() > 0 ? config.frames() : -1);
+            config.frames() > 0 ? config.frames() : -1,
+            Pace.ON_DEMAND);
     if (pacing == Pacing.REAL_TIME) {
       queue =
           new HandoffQueue<>(
-              config.queueSize(), OverflowPolicy.fromId(config.overflow()), droppedHeaders::add);
+              config.queueSize(),
+              EnumIds.parse(OverflowPolicy.class, config.overflow(), "overflow policy"),
+              droppedHeaders::add);
       producer = new Thread(this::produce, "scopeio-simulated-acquisition");
       producer.setDaemon(true);
       producer.start();
     }
-    state = State.OPEN;
     return info;
   }
 
   @Override
-  public StreamInfo info() {
-    StreamInfo i = info;
-    if (i == null) {
-      throw new IllegalStateException("simulated device is not open");
-    }
-    return i;
-  }
-
-  @Override
-  public Optional<Frame> next(Duration timeout) throws InterruptedException {
-    if (state == State.CREATED) {
-      throw new IllegalStateException("simulated device is not open");
-    }
-    if (state == State.CLOSED) {
-      return Optional.empty();
-    }
+  protected Optional<Frame> nextFrame(Duration timeout) throws InterruptedException {
     if (pacing == Pacing.AS_FAST_AS_POSSIBLE) {
       synchronized (this) {
-        if (state == State.CLOSED || (config.frames() > 0 && generated >= config.frames())) {
+        if (isClosed() || (config.frames() > 0 && generated >= config.frames())) {
           return Optional.empty();
         }
         Frame f = generate(System.nanoTime(), Instant.now());
@@ -149,15 +124,10 @@ public final class SimulatedDevice implements Device {
   }
 
   private void produce() {
-    long start = System.nanoTime();
-    double periodNanos = 1e9 / config.fs();
+    Pacer pacer = Pacer.perSecond(config.fs());
     try {
-      while (state != State.CLOSED && (config.frames() == 0 || generated < config.frames())) {
-        long due = start + (long) (generated * periodNanos);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
+      while (!isClosed() && (config.frames() == 0 || generated < config.frames())) {
+        pacer.awaitDue(generated);
         Frame f;
         synchronized (this) {
           f = generate(System.nanoTime(), Instant.now());
@@ -231,7 +201,7 @@ public final class SimulatedDevice implements Device {
   }
 
   @Override
-  public java.util.List<BufferHeader> takeDroppedHeaders() {
+  protected List<BufferHeader> takeDroppedHeaders() {
     return droppedHeaders.take();
   }
 
@@ -242,13 +212,9 @@ public final class SimulatedDevice implements Device {
   }
 
   @Override
-  public void close() {
+  protected void stop() {
     Thread t;
     synchronized (this) {
-      if (state == State.CLOSED) {
-        return;
-      }
-      state = State.CLOSED;
       t = producer;
     }
     if (queue != null) {

@@ -2,11 +2,12 @@ package org.scopeio.simulator;
 
 import java.util.List;
 import java.util.Set;
+import org.scopeio.api.ConfigType;
 import org.scopeio.api.OverflowPolicy;
-import org.scopeio.api.Pacing;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.config.ConfigType;
 import org.scopeio.api.spi.DeviceOption;
+import org.scopeio.core.EnumIds;
+import org.scopeio.core.Pacing;
 
 /**
  * Config of the {@code simulated} device (model {@code simulated-device}); the packaged default is
@@ -111,7 +112,7 @@ public record SimulatedDeviceConfig(
               + " bytes would hold more than 1 GiB; use at most "
               + Math.max(1, MAX_QUEUE_BYTES / frameBytes));
     }
-    OverflowPolicy.fromId(overflow);
+    EnumIds.parse(OverflowPolicy.class, overflow, "overflow policy");
     within("first_frame_number", firstFrameNumber, 0, 0xFFFF_FFFFL);
   }
 

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.scopeio.api.BufferHeaderFormat;
-import org.scopeio.api.EnumIds;
-import org.scopeio.api.Pacing;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.core.EnumIds;
+import org.scopeio.core.Pacer;
+import org.scopeio.core.Pacing;
+import org.scopeio.format.StreamDevConfig;
 
 /**
  * Writes the wire bytes of a wireless miniscope (docs/formats.md §4.3) for any {@link
@@ -264,24 +265,20 @@ public final class StreamEncoder {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    double periodNanos = 1e9 / config.fs();
+    Pacer pacer = Pacer.perSecond(config.fs());
     Thread t =
         new Thread(
             () -> {
-              long start = System.nanoTime();
               try (out) {
                 write(
                     out,
                     (frame, pixels) -> {
                       if (pacing == Pacing.REAL_TIME) {
-                        long wait = start + (long) (frame * periodNanos) - System.nanoTime();
-                        if (wait > 0) {
-                          try {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                          } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("stopped");
-                          }
+                        try {
+                          pacer.awaitDue(frame);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                          throw new IllegalStateException("stopped");
                         }
                       }
                     });

@@ -5,8 +5,8 @@ import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.OverflowPolicy;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.simulator.contract.DeviceContractTest;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.testkit.DeviceContractTest;
 
 class SimulatedDeviceContractTest extends DeviceContractTest {
   private final ConfigStore configs = new ConfigStore(null, getClass().getClassLoader());
@@ -48,7 +48,7 @@ class SimulatedDeviceContractTest extends DeviceContractTest {
         Map.of(
             "fs", "200",
             "queue_size", "4",
-            "overflow", org.scopeio.api.EnumIds.id(policy),
+            "overflow", org.scopeio.core.EnumIds.id(policy),
             "width", "40",
             "height", "30"));
   }

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.ConfigException;
 import org.scopeio.api.Device;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.Frame;
-import org.scopeio.api.StreamInfo;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.testkit.Drained;
 
 class SimulatedDeviceTest {
   static final Duration T = Duration.ofSeconds(5);
@@ -29,7 +30,7 @@ class SimulatedDeviceTest {
 
   static List<Frame> readAll(Device d) throws InterruptedException {
     List<Frame> out = new ArrayList<>();
-    for (Optional<Frame> f = d.next(T); f.isPresent(); f = d.next(T)) {
+    for (Optional<Frame> f = Drained.nextFrame(d, T); f.isPresent(); f = Drained.nextFrame(d, T)) {
       out.add(f.get());
     }
     return out;
@@ -41,14 +42,14 @@ class SimulatedDeviceTest {
         create(
             Map.of(
                 "pacing", "as-fast-as-possible", "frames", "6", "width", "120", "height", "90"))) {
-      StreamInfo info = d.open();
+      DeviceInfo info = d.open();
       assertThat(info.width()).isEqualTo(120);
       assertThat(info.height()).isEqualTo(90);
       assertThat(info.frameRate()).isEqualTo(20.0);
       assertThat(info.headerFormat().id()).isEqualTo("stream-buffer-header");
       List<Frame> frames = readAll(d);
       assertThat(frames).hasSize(6);
-      assertThat(d.next(T)).isEmpty();
+      assertThat(Drained.nextFrame(d, T)).isEmpty();
       Frame f = frames.get(3);
       assertThat(f.index()).isEqualTo(3);
       assertThat(f.deviceFrameNumber()).hasValue(3);
@@ -103,7 +104,8 @@ class SimulatedDeviceTest {
                 "32"))) {
       d.open();
       Thread.sleep(300); // the scope keeps sending while nobody reads
-      List<Frame> frames = readAll(d);
+      Drained drained = Drained.of(d, T);
+      List<Frame> frames = drained.frames();
       long dropped = d.counters().framesDropped();
       assertThat(dropped).isPositive();
       assertThat(frames.size() + dropped).isEqualTo(80);
@@ -116,12 +118,12 @@ class SimulatedDeviceTest {
           .isEqualTo(frames.stream().map(Frame::index).toList());
       assertThat(d.counters().framesDelivered()).isEqualTo(frames.size());
       // 32 x 32 pixels are one buffer: one header kept per dropped frame, for the CSV
-      List<BufferHeader> lost = d.takeDroppedHeaders();
+      List<BufferHeader> lost = drained.lostHeaders();
       assertThat(lost).hasSize((int) dropped);
       assertThat(lost)
           .extracting(BufferHeader::frameNum)
           .doesNotContainAnyElementsOf(frames.stream().map(Frame::index).toList());
-      assertThat(d.takeDroppedHeaders()).isEmpty();
+      assertThat(drained.framesLost()).isEqualTo(dropped);
     }
   }
 
@@ -147,7 +149,7 @@ class SimulatedDeviceTest {
     assertThatThrownBy(d::open).hasMessage("simulated device is open");
     d.close();
     d.close();
-    assertThat(d.next(T)).isEmpty();
+    assertThat(Drained.nextFrame(d, T)).isEmpty();
   }
 
   @Test

@@ -11,18 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.Gap;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.internal.AviFile;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameTiming;
 import org.scopeio.writers.internal.Gaps;
 import org.scopeio.writers.internal.GrayConversion;
 import org.scopeio.writers.internal.OutputParts;
+import org.scopeio.writers.internal.RollingFiles;
 import org.scopeio.writers.internal.WriterSettings;
 
 /**
@@ -84,15 +86,14 @@ public final class AviWriter implements FrameWriter {
 
   private Path stem;
   private Path sidecarPath;
-  private StreamInfo info;
+  private DeviceInfo info;
   private SyncPolicy sync;
   private long framesPerFile;
   private long maxFileBytes;
   private GrayConversion conversion;
   private AviFile current;
   private ByteBuffer gray;
-  private final List<Path> files = new ArrayList<>();
-  private final List<long[]> fileRanges = new ArrayList<>();
+  private RollingFiles files;
   private final Gaps gaps = new Gaps();
   private final FrameTiming timing = new FrameTiming();
   private long frames;
@@ -111,7 +112,7 @@ public final class AviWriter implements FrameWriter {
   }
 
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     if (sidecarPath != null) {
       throw new IllegalStateException("AVI writer is already open");
     }
@@ -142,8 +143,8 @@ public final class AviWriter implements FrameWriter {
     }
     sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
     OutputFiles.prepare(sidecarPath, options);
-    OutputFiles.prepare(fileName(0), options);
-    OutputParts.clear(stem, AVI, options);
+    files = new RollingFiles(stem, AVI, framesPerFile);
+    files.prepare(options);
     gray = ByteBuffer.allocateDirect(info.width() * info.height());
     try {
       writeSidecar(sidecarPath, false);
@@ -153,28 +154,21 @@ public final class AviWriter implements FrameWriter {
     startFile(WriteException.NO_FRAME);
   }
 
-  /** File {@code part} of the recording. */
-  private Path fileName(int part) {
-    boolean chunked = framesPerFile != Long.MAX_VALUE;
-    return OutputParts.name(stem, part, part > 0 || chunked, AVI);
-  }
-
   private void startFile(long frameIndex) {
-    Path path = fileName(files.size());
+    Path path = files.name(files.parts().size());
     try {
       current = AviFile.create(path, info.width(), info.height(), frameRate());
     } catch (IOException e) {
       throw new WriteException(path, frameIndex, "cannot create", e);
     }
-    files.add(path);
-    fileRanges.add(new long[] {frames, 0});
+    files.start(frames);
   }
 
   @Override
   public void write(Frame frame) {
     requireOpen();
     FrameChecks.requireMatches(current.path(), info, frame);
-    if (current.frames() >= framesPerFile
+    if (files.currentIsFull()
         || AviFile.fileBytes(info.width(), info.height(), current.frames() + 1) > maxFileBytes) {
       finishFile(frame.index());
       startFile(frame.index());
@@ -195,23 +189,24 @@ public final class AviWriter implements FrameWriter {
     }
     timing.add(frame);
     frames++;
-    fileRanges.get(fileRanges.size() - 1)[1]++;
+    files.countFrame();
   }
 
   private void finishFile(long frameIndex) {
     try {
-      current.finish(frameRate());
+      current.finish(frameRate(), sync != SyncPolicy.NONE);
     } catch (IOException e) {
       throw new WriteException(current.path(), frameIndex, "cannot complete", e);
     }
   }
 
   private double frameRate() {
-    return timing.frameRateOr(info.frameRateOr(StreamInfo.ASSUMED_FRAME_RATE));
+    return timing.frameRateOr(info.frameRateOr(DeviceInfo.ASSUMED_FRAME_RATE));
   }
 
   @Override
-  public void gap(long count) {
+  public void gap(Gap gap) {
+    long count = gap.frames();
     requireOpen();
     gaps.add(frames, count);
     timing.gap(count);
@@ -224,7 +219,7 @@ public final class AviWriter implements FrameWriter {
 
   @Override
   public List<Path> files() {
-    List<Path> all = new ArrayList<>(files);
+    List<Path> all = new ArrayList<>(files == null ? List.of() : files.files());
     if (sidecarPath != null) {
       all.add(sidecarPath);
     }
@@ -334,15 +329,7 @@ public final class AviWriter implements FrameWriter {
       g.writeNumberField("frame_rate", frameRate());
       g.writeStringField("frame_rate_source", timing.rateSource(info.hasFrameRate()));
       conversion.writeJson(g);
-      g.writeArrayFieldStart("files");
-      for (int i = 0; i < files.size(); i++) {
-        g.writeStartObject();
-        g.writeStringField("file", files.get(i).getFileName().toString());
-        g.writeNumberField("first_frame", fileRanges.get(i)[0]);
-        g.writeNumberField("frame_count", fileRanges.get(i)[1]);
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      files.writeJson(g, RollingFiles.PartFields.NONE);
       gaps.writeJson(g);
       g.writeEndObject();
     }

@@ -3,13 +3,14 @@ package org.scopeio.writers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.Gap;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
 import org.scopeio.api.spi.WriterProvider;
+import org.scopeio.core.OutputFiles;
 
 /**
  * Fans one stream out to several writers (for example {@code --format raw,csv}). Every frame and
@@ -55,7 +56,7 @@ public final class CompositeWriter implements FrameWriter {
    * recording leaves no half-created files behind.
    */
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     checkOutputs(stem, options);
     try {
       for (FrameWriter w : writers) {
@@ -94,16 +95,9 @@ public final class CompositeWriter implements FrameWriter {
   }
 
   @Override
-  public void dropped(List<org.scopeio.api.BufferHeader> headers) {
+  public void gap(Gap gap) {
     for (FrameWriter w : writers) {
-      w.dropped(headers);
-    }
-  }
-
-  @Override
-  public void gap(long count) {
-    for (FrameWriter w : writers) {
-      w.gap(count);
+      w.gap(gap);
     }
   }
 

@@ -12,12 +12,13 @@ import java.util.Set;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.BufferRuntime;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.Gap;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.PythonFloat;
 import org.scopeio.writers.internal.WriterSettings;
@@ -72,7 +73,7 @@ public final class CsvHeaderWriter implements FrameWriter {
   private Path path;
   private BufferedWriter out;
   private BufferHeaderFormat format;
-  private StreamInfo info;
+  private DeviceInfo info;
   private List<String> fields;
   private long framesWritten;
   private long gaps;
@@ -89,7 +90,7 @@ public final class CsvHeaderWriter implements FrameWriter {
   }
 
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     if (out != null) {
       throw new IllegalStateException("CSV writer is already open");
     }
@@ -158,8 +159,7 @@ public final class CsvHeaderWriter implements FrameWriter {
   }
 
   /** Rows for the buffers of dropped frames, with {@code reconstructed_frame_index} -1. */
-  @Override
-  public void dropped(List<BufferHeader> headers) {
+  private void dropped(List<BufferHeader> headers) {
     if (out == null || closed || format == null || headers.isEmpty()) {
       return;
     }
@@ -175,13 +175,15 @@ public final class CsvHeaderWriter implements FrameWriter {
   }
 
   /**
-   * Lists lost frames: frames whose headers came through {@link #dropped} already have their rows;
-   * every other lost frame gets one row with {@code reconstructed_frame_index} -1 and empty fields
-   * (in header mode the runtime columns say -1, "not recorded"), so the CSV shows where each lost
-   * frame was.
+   * Lists lost frames: the buffers that arrived for them get a row each, with {@code
+   * reconstructed_frame_index} -1; every other lost frame gets one row with {@code
+   * reconstructed_frame_index} -1 and empty fields (in header mode the runtime columns say -1, "not
+   * recorded"), so the CSV shows where each lost frame was.
    */
   @Override
-  public void gap(long count) {
+  public void gap(Gap gap) {
+    dropped(gap.headers());
+    long count = gap.frames();
     if (count <= 0) {
       return;
     }

@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.Gap;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.internal.FfmpegProcess;
 import org.scopeio.writers.internal.FfmpegProgram;
 import org.scopeio.writers.internal.FrameChecks;
@@ -27,6 +27,8 @@ import org.scopeio.writers.internal.FrameTiming;
 import org.scopeio.writers.internal.Gaps;
 import org.scopeio.writers.internal.GrayConversion;
 import org.scopeio.writers.internal.OutputParts;
+import org.scopeio.writers.internal.RollingFiles;
+import org.scopeio.writers.internal.VideoEncoding;
 import org.scopeio.writers.internal.WriterSettings;
 
 /**
@@ -82,37 +84,18 @@ public final class FfmpegWriter implements FrameWriter {
     public String sidecarSuffix() {
       return "." + format + ".json";
     }
+
+    /** A fresh encoding of this codec, for one recording. */
+    VideoEncoding encoding() {
+      return this == MP4 ? new VideoEncoding.H264() : new VideoEncoding.Ffv1();
+    }
   }
 
   /** The settings of {@code mp4} (without the prefix), with descriptions. */
-  public static final Map<String, String> MP4_SETTINGS =
-      Map.of(
-          "ffmpeg", "path of the ffmpeg program (default: ffmpeg on the PATH)",
-          "crf", "H.264 constant rate factor, 0-51, lower is better (default 18)",
-          "preset", "x264 speed preset, ultrafast ... veryslow (default veryfast)",
-          "frames-per-file", "roll over to a new file every N frames (<stem>_000.mp4, _001 ...)",
-          "bits",
-              "significant bits of 16-bit input (9-16, default 16); pixels become v >> (bits-8)");
+  public static final Map<String, String> MP4_SETTINGS = VideoEncoding.H264.SETTINGS;
 
   /** The settings of {@code ffv1} (without the prefix), with descriptions. */
-  public static final Map<String, String> FFV1_SETTINGS =
-      Map.of(
-          "ffmpeg", "path of the ffmpeg program (default: ffmpeg on the PATH)",
-          "container", "mkv (Matroska, default) or avi",
-          "frames-per-file",
-              "roll over to a new file every N frames (<stem>_000.ffv1.mkv, _001 ...)");
-
-  static final List<String> PRESETS =
-      List.of(
-          "ultrafast",
-          "superfast",
-          "veryfast",
-          "faster",
-          "fast",
-          "medium",
-          "slow",
-          "slower",
-          "veryslow");
+  public static final Map<String, String> FFV1_SETTINGS = VideoEncoding.Ffv1.SETTINGS;
 
   /** Relative difference between encoded and measured rate above which a file is re-timed. */
   static final double RETIME_TOLERANCE = 1e-4;
@@ -121,21 +104,19 @@ public final class FfmpegWriter implements FrameWriter {
   static final int QUEUE_BYTES = 64 << 20;
 
   private final Codec codec;
+  private final VideoEncoding encoding;
   private Path stem;
   private Path sidecarPath;
-  private StreamInfo info;
+  private DeviceInfo info;
   private FfmpegProgram ffmpeg;
-  private String suffix;
-  private String container;
-  private long framesPerFile;
-  private int crf;
-  private String preset;
-  private GrayConversion conversion;
   private int frameBytes;
   private int buffers;
   private FfmpegProcess process;
-  private Chunk current;
-  private final List<Chunk> chunks = new ArrayList<>();
+  private RollingFiles files;
+
+  /** Per file: the rate it was encoded at and its final rate (after re-timing). */
+  private final List<double[]> rates = new ArrayList<>();
+
   private final Gaps gaps = new Gaps();
   private final FrameTiming timing = new FrameTiming();
   private long frames;
@@ -144,24 +125,9 @@ public final class FfmpegWriter implements FrameWriter {
   private boolean failed;
   private boolean closed;
 
-  /** One output file: its first frame, frames, the rate it was encoded at and its final rate. */
-  private static final class Chunk {
-    final Path file;
-    final long firstFrame;
-    final double encodedRate;
-    long frames;
-    double rate;
-
-    Chunk(Path file, long firstFrame, double encodedRate) {
-      this.file = file;
-      this.firstFrame = firstFrame;
-      this.encodedRate = encodedRate;
-      this.rate = encodedRate;
-    }
-  }
-
   public FfmpegWriter(Codec codec) {
     this.codec = codec;
+    this.encoding = codec.encoding();
   }
 
   /** The codec written. */
@@ -171,72 +137,54 @@ public final class FfmpegWriter implements FrameWriter {
 
   @Override
   public void check(WriterOptions options) {
-    boolean mp4 = codec == Codec.MP4;
-    WriterSettings settings =
-        WriterSettings.of(codec.format(), options, (mp4 ? MP4_SETTINGS : FFV1_SETTINGS).keySet());
+    WriterSettings settings = settings(options);
     settings.positiveLong("frames-per-file", Long.MAX_VALUE);
-    if (mp4) {
-      settings.intInRange("crf", 0, 51, 18);
-      settings.choice("preset", PRESETS, "veryfast");
-      settings.intInRange("bits", 9, 16, 16);
-    } else {
-      settings.choice("container", List.of("mkv", "avi"), "mkv");
-    }
+    encoding.check(settings);
+  }
+
+  private WriterSettings settings(WriterOptions options) {
+    return WriterSettings.of(codec.format(), options, encoding.settings().keySet());
   }
 
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     if (sidecarPath != null) {
       throw new IllegalStateException(codec.format() + " writer is already open");
     }
     check(options);
-    boolean mp4 = codec == Codec.MP4;
-    WriterSettings settings =
-        WriterSettings.of(codec.format(), options, (mp4 ? MP4_SETTINGS : FFV1_SETTINGS).keySet());
+    WriterSettings settings = settings(options);
     this.stem = stem;
     this.info = info;
-    this.framesPerFile = settings.positiveLong("frames-per-file", Long.MAX_VALUE);
-    if (mp4) {
-      crf = settings.intInRange("crf", 0, 51, 18);
-      preset = settings.choice("preset", PRESETS, "veryfast");
-      conversion = settings.grayConversion(info.pixelType());
-      container = "mp4";
-      suffix = ".mp4";
-      frameBytes = info.width() * info.height();
-    } else {
-      container = settings.choice("container", List.of("mkv", "avi"), "mkv");
-      suffix = ".ffv1." + container;
-      frameBytes = info.width() * info.height() * info.pixelType().bytes();
-    }
+    encoding.configure(settings, info);
+    files =
+        new RollingFiles(
+            stem, encoding.suffix(), settings.positiveLong("frames-per-file", Long.MAX_VALUE));
+    frameBytes = encoding.frameBytes(info);
     buffers = Math.max(2, Math.min(32, QUEUE_BYTES / frameBytes));
     sidecarPath = OutputFiles.withSuffix(stem, codec.sidecarSuffix());
     OutputFiles.prepare(sidecarPath, options);
-    OutputParts.clear(stem, suffix, options);
+    OutputParts.clear(stem, encoding.suffix(), options);
     ffmpeg =
-        FfmpegProgram.find(settings.text("ffmpeg", null), codec.format() + ".ffmpeg", fileName(0));
+        FfmpegProgram.find(
+            settings.text("ffmpeg", null), codec.format() + ".ffmpeg", files.name(0));
     try {
       writeSidecar(sidecarPath, false);
     } catch (IOException e) {
       throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot create", e);
     }
-    startChunk(WriteException.NO_FRAME);
-  }
-
-  /** File {@code part} of the recording. */
-  private Path fileName(int part) {
-    return OutputParts.name(stem, part, framesPerFile != Long.MAX_VALUE, suffix);
+    startFile(WriteException.NO_FRAME);
   }
 
   private double nominalRate() {
-    return info.frameRateOr(StreamInfo.ASSUMED_FRAME_RATE);
+    return info.frameRateOr(DeviceInfo.ASSUMED_FRAME_RATE);
   }
 
-  private void startChunk(long frameIndex) {
+  private void startFile(long frameIndex) {
     double rate = timing.frameRateOr(nominalRate());
-    Chunk c = new Chunk(fileName(chunks.size()), frames, rate);
-    process = FfmpegProcess.start(encodeCommand(c), c.file, buffers, frameBytes, frameIndex);
-    current = c;
-    chunks.add(c);
+    Path file = files.name(files.parts().size());
+    process = FfmpegProcess.start(encodeCommand(file, rate), file, buffers, frameBytes, frameIndex);
+    files.start(frames);
+    rates.add(new double[] {rate, rate});
   }
 
   /** ffmpeg, quiet but for errors, overwriting its output (a part of ours, cleared at open). */
@@ -247,38 +195,23 @@ public final class FfmpegWriter implements FrameWriter {
     return cmd;
   }
 
-  private List<String> encodeCommand(Chunk c) {
+  private List<String> encodeCommand(Path file, double rate) {
     List<String> cmd = ffmpegCommand();
-    boolean sixteen = codec == Codec.FFV1 && info.pixelType() == PixelType.UINT16;
     cmd.addAll(
         List.of(
             "-f",
             "rawvideo",
             "-pix_fmt",
-            sixteen ? "gray16le" : "gray",
+            encoding.inputPixelFormat(info),
             "-video_size",
             info.width() + "x" + info.height(),
             "-framerate",
-            rate(c.encodedRate),
+            rate(rate),
             "-i",
             "pipe:0"));
-    if (codec == Codec.MP4) {
-      cmd.addAll(List.of("-c:v", "libx264", "-preset", preset, "-crf", Integer.toString(crf)));
-      // full-range luma keeps all 256 gray levels (limited range would squeeze them into 220);
-      // 4:2:0 needs even sizes: an odd size gets one black column or row, as the sidecar says
-      String filter = "scale=out_range=full" + (oddSize() ? ",pad=ceil(iw/2)*2:ceil(ih/2)*2" : "");
-      cmd.addAll(List.of("-vf", filter, "-color_range", "pc", "-pix_fmt", "yuv420p"));
-      cmd.addAll(List.of("-movflags", "+faststart", "-f", "mp4"));
-    } else {
-      cmd.addAll(List.of("-c:v", "ffv1", "-level", "3", "-g", "1", "-slices", "4"));
-      cmd.addAll(List.of("-slicecrc", "1", "-f", container.equals("mkv") ? "matroska" : "avi"));
-    }
-    cmd.add(c.file.toString());
+    encoding.addOutputArguments(cmd, info);
+    cmd.add(file.toString());
     return cmd;
-  }
-
-  private boolean oddSize() {
-    return info.width() % 2 != 0 || info.height() % 2 != 0;
   }
 
   private static String rate(double r) {
@@ -288,20 +221,15 @@ public final class FfmpegWriter implements FrameWriter {
   @Override
   public void write(Frame frame) {
     requireOpen();
-    FrameChecks.requireMatches(current.file, info, frame);
+    FrameChecks.requireMatches(files.current().file(), info, frame);
     try {
-      if (current.frames >= framesPerFile) {
-        finishChunk(frame.index());
-        startChunk(frame.index());
+      if (files.currentIsFull()) {
+        finishFile(frame.index());
+        startFile(frame.index());
         writeSidecar(sidecarPath, false);
       }
       byte[] b = process.buffer(frame.index());
-      ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-      if (codec == Codec.MP4) {
-        conversion.convert(frame, buf);
-      } else {
-        frame.copyPixelsTo(buf);
-      }
+      encoding.fill(frame, ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN));
       process.send(b);
     } catch (WriteException e) {
       failed = true;
@@ -312,11 +240,11 @@ public final class FfmpegWriter implements FrameWriter {
     }
     timing.add(frame);
     frames++;
-    current.frames++;
+    files.countFrame();
   }
 
   /** Lets ffmpeg finish the current file, then re-times it to the measured rate if needed. */
-  private void finishChunk(long frameIndex) {
+  private void finishFile(long frameIndex) {
     try {
       process.finish(frameIndex);
     } finally {
@@ -324,42 +252,47 @@ public final class FfmpegWriter implements FrameWriter {
       waitNanos += process.waitNanos();
     }
     double measured = timing.measuredFrameRate();
+    double[] rate = rates.get(rates.size() - 1);
     if (!Double.isNaN(measured)
-        && Math.abs(measured / current.encodedRate - 1) > RETIME_TOLERANCE
-        && current.frames > 0) {
-      retime(current, measured, frameIndex);
+        && Math.abs(measured / rate[0] - 1) > RETIME_TOLERANCE
+        && files.current().frames() > 0) {
+      retime(files.current().file(), rate, measured, frameIndex);
     }
   }
 
-  private void retime(Chunk c, double measured, long frameIndex) {
-    Path tmp = OutputFiles.withSuffix(c.file, ".retime.tmp");
+  /**
+   * Re-times {@code file}, encoded at {@code rate[0]}, to {@code measured}; sets {@code rate[1]}.
+   */
+  private void retime(Path file, double[] rate, double measured, long frameIndex) {
+    String container = encoding.container();
+    Path tmp = OutputFiles.withSuffix(file, ".retime.tmp");
     List<String> cmd = ffmpegCommand();
     String format;
     if (container.equals("avi")) {
       cmd.addAll(List.of("-r", rate(measured)));
       format = "avi";
     } else {
-      cmd.addAll(
-          List.of("-itsscale", String.format(Locale.ROOT, "%.9f", c.encodedRate / measured)));
+      cmd.addAll(List.of("-itsscale", String.format(Locale.ROOT, "%.9f", rate[0] / measured)));
       format = container.equals("mkv") ? "matroska" : "mp4";
     }
-    cmd.addAll(List.of("-i", c.file.toString(), "-map", "0", "-c", "copy"));
+    cmd.addAll(List.of("-i", file.toString(), "-map", "0", "-c", "copy"));
     if (format.equals("mp4")) {
       cmd.addAll(List.of("-movflags", "+faststart"));
     }
     cmd.addAll(List.of("-f", format, tmp.toString()));
-    FfmpegProcess p = FfmpegProcess.start(cmd, c.file, 1, 1, frameIndex);
+    FfmpegProcess p = FfmpegProcess.start(cmd, file, 1, 1, frameIndex);
     p.finish(frameIndex);
     try {
-      Files.move(tmp, c.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new WriteException(c.file, frameIndex, "cannot replace with its re-timed copy", e);
+      throw new WriteException(file, frameIndex, "cannot replace with its re-timed copy", e);
     }
-    c.rate = measured;
+    rate[1] = measured;
   }
 
   @Override
-  public void gap(long count) {
+  public void gap(Gap gap) {
+    long count = gap.frames();
     requireOpen();
     gaps.add(frames, count);
     timing.gap(count);
@@ -367,8 +300,7 @@ public final class FfmpegWriter implements FrameWriter {
 
   @Override
   public List<Path> files() {
-    List<Path> all = new ArrayList<>();
-    chunks.forEach(c -> all.add(c.file));
+    List<Path> all = new ArrayList<>(files == null ? List.of() : files.files());
     if (sidecarPath != null) {
       all.add(sidecarPath);
     }
@@ -387,7 +319,7 @@ public final class FfmpegWriter implements FrameWriter {
 
   @Override
   public void close() {
-    if (closed || current == null) {
+    if (closed || process == null) {
       closed = true;
       return;
     }
@@ -396,7 +328,7 @@ public final class FfmpegWriter implements FrameWriter {
       process.abort(); // the write that failed has reported why
       return;
     }
-    finishChunk(WriteException.NO_FRAME);
+    finishFile(WriteException.NO_FRAME);
     try {
       OutputParts.replace(sidecarPath, tmp -> writeSidecar(tmp, true));
     } catch (IOException e) {
@@ -405,7 +337,7 @@ public final class FfmpegWriter implements FrameWriter {
   }
 
   private void requireOpen() {
-    if (current == null || closed) {
+    if (process == null || closed) {
       throw new IllegalStateException(codec.format() + " writer is not open");
     }
   }
@@ -420,23 +352,11 @@ public final class FfmpegWriter implements FrameWriter {
       g.writeNumberField("width", info.width());
       g.writeNumberField("height", info.height());
       g.writeStringField("pixel_type", info.pixelType().id());
-      g.writeStringField("container", container);
+      g.writeStringField("container", encoding.container());
       g.writeObjectFieldStart("encoder");
-      if (codec == Codec.MP4) {
-        g.writeStringField("codec", "h264 (libx264)");
-        g.writeNumberField("crf", crf);
-        g.writeStringField("preset", preset);
-        g.writeStringField("pix_fmt", "yuv420p (full range)");
-        g.writeBooleanField("padded_to_even_size", oddSize());
-      } else {
-        g.writeStringField("codec", "ffv1");
-        g.writeNumberField("level", 3);
-        g.writeNumberField("gop", 1);
-        g.writeNumberField("slices", 4);
-        g.writeBooleanField("slice_crc", true);
-        g.writeStringField("pix_fmt", info.pixelType() == PixelType.UINT16 ? "gray16le" : "gray");
-      }
+      encoding.writeEncoderJson(g, info);
       g.writeEndObject();
+      GrayConversion conversion = encoding.conversion();
       if (conversion != null) {
         conversion.writeJson(g);
       } else {
@@ -446,16 +366,7 @@ public final class FfmpegWriter implements FrameWriter {
       g.writeNumberField("frames_lost", gaps.lost());
       g.writeNumberField("frame_rate", timing.frameRateOr(nominalRate()));
       g.writeStringField("frame_rate_source", timing.rateSource(info.hasFrameRate()));
-      g.writeArrayFieldStart("files");
-      for (Chunk c : chunks) {
-        g.writeStartObject();
-        g.writeStringField("file", c.file.getFileName().toString());
-        g.writeNumberField("first_frame", c.firstFrame);
-        g.writeNumberField("frame_count", c.frames);
-        g.writeNumberField("frame_rate", c.rate);
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      files.writeJson(g, (gen, part) -> gen.writeNumberField("frame_rate", rates.get(part)[1]));
       gaps.writeJson(g);
       g.writeObjectFieldStart("back_pressure");
       g.writeNumberField("buffers", buffers);

@@ -7,12 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.Gap;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.internal.BigTiffFile;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameMetadataJournal;
@@ -57,7 +58,7 @@ public final class OmeTiffWriter implements FrameWriter {
   private Path tiffPath;
   private Path sidecarPath;
   private Path journalPath;
-  private StreamInfo info;
+  private DeviceInfo info;
   private SyncPolicy sync;
   private BigTiffFile tiff;
   private FrameMetadataJournal journal;
@@ -73,7 +74,7 @@ public final class OmeTiffWriter implements FrameWriter {
   }
 
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     if (tiff != null) {
       throw new IllegalStateException("OME-TIFF writer is already open");
     }
@@ -129,7 +130,8 @@ public final class OmeTiffWriter implements FrameWriter {
   }
 
   @Override
-  public void gap(long count) {
+  public void gap(Gap gap) {
+    long count = gap.frames();
     requireOpen();
     if (count <= 0) {
       return;
@@ -174,7 +176,8 @@ public final class OmeTiffWriter implements FrameWriter {
           stem,
           firstWallClock == null ? Instant.now() : firstWallClock,
           timing,
-          gapsSeen);
+          gapsSeen,
+          sync != SyncPolicy.NONE);
     } catch (WriteException e) {
       closeQuietly();
       throw e;
@@ -183,16 +186,18 @@ public final class OmeTiffWriter implements FrameWriter {
 
   /**
    * Writes the OME-XML into {@code tiff} and the complete sidecar from {@code journal}, and closes
-   * both: what {@link #close()} does, and what {@link #repair} does for a killed recording.
+   * both, forcing the TIFF to the disk first if {@code force}: what {@link #close()} does, and what
+   * {@link #repair} does for a killed recording.
    */
   private static void complete(
       BigTiffFile tiff,
       FrameMetadataJournal journal,
-      StreamInfo info,
+      DeviceInfo info,
       Path stem,
       Instant first,
       FrameTiming timing,
-      long lost) {
+      long lost,
+      boolean force) {
     Path tiffPath = tiff.path();
     Path sidecarPath = OutputFiles.withSuffix(stem, FRAME_METADATA);
     double rate = timing.frameRateOr(info.frameRateOr(Double.NaN));
@@ -221,7 +226,9 @@ public final class OmeTiffWriter implements FrameWriter {
                               sink.plane(deltas.secondsSinceFirst(device, host));
                             }
                           })));
-      tiff.force();
+      if (force) {
+        tiff.force();
+      }
     } catch (IOException e) {
       throw new WriteException(tiffPath, WriteException.NO_FRAME, "cannot write the OME-XML", e);
     }
@@ -274,7 +281,7 @@ public final class OmeTiffWriter implements FrameWriter {
     long planes = tiff.planes();
     long frames = journal.frames();
     java.util.SortedSet<Long> garbled = new java.util.TreeSet<>(journal.garbledLines());
-    complete(tiff, journal, journal.info(), stem, first, timing, journal.lost());
+    complete(tiff, journal, journal.info(), stem, first, timing, journal.lost(), true);
     return Optional.of(
         new Repair(
             tiffPath

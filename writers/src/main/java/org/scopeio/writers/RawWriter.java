@@ -18,12 +18,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameWriter;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.Gap;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.PlaneBuffer;
 import org.scopeio.writers.internal.SidecarStream;
@@ -65,9 +66,10 @@ public final class RawWriter implements FrameWriter {
   private Path rawPath;
   private Path sidecarPath;
   private Path journalPath;
-  private StreamInfo info;
+  private DeviceInfo info;
   private FileChannel raw;
   private FileChannel journal;
+  private SyncPolicy sync;
   private PlaneBuffer frameBuffer;
   private final ByteBuffer journalBuffer =
       ByteBuffer.allocate(JOURNAL_RECORD).order(ByteOrder.LITTLE_ENDIAN);
@@ -80,12 +82,13 @@ public final class RawWriter implements FrameWriter {
   }
 
   @Override
-  public void open(Path stem, StreamInfo info, WriterOptions options) {
+  public void open(Path stem, DeviceInfo info, WriterOptions options) {
     if (raw != null) {
       throw new IllegalStateException("raw writer is already open");
     }
     check(options);
     this.info = info;
+    this.sync = WriterSettings.of("raw", options, Set.of()).sync();
     rawPath = OutputFiles.withSuffix(stem, RAW);
     sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
     journalPath = OutputFiles.withSuffix(stem, JOURNAL);
@@ -138,7 +141,8 @@ public final class RawWriter implements FrameWriter {
   }
 
   @Override
-  public void gap(long count) {
+  public void gap(Gap gap) {
+    long count = gap.frames();
     requireOpen();
     if (count <= 0) {
       return;
@@ -177,7 +181,9 @@ public final class RawWriter implements FrameWriter {
     }
     closed = true;
     try {
-      raw.force(false); // a closed recording is on the disk
+      if (sync != SyncPolicy.NONE) {
+        raw.force(false); // a closed recording is on the disk
+      }
       raw.close();
       journal.close();
       Path tmp = OutputFiles.withSuffix(sidecarPath, ".tmp");

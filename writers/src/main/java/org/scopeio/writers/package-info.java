@@ -7,8 +7,8 @@
  * the operating system before {@code write} returns and lists lost frames ({@code gap}); {@link
  * org.scopeio.writers.SyncPolicy} says whether it also forces each frame to the disk.
  *
- * <p>Raw video files of any layout are read back by {@link org.scopeio.writers.RawVideoReader}
- * ({@link org.scopeio.writers.VideoStructure}, {@link org.scopeio.writers.RawDtype}) and played as
- * a camera by the {@code raw} device ({@link org.scopeio.writers.RawVideoDevice}).
+ * <p>Raw video files of any layout are read back by {@link org.scopeio.raw.RawVideoReader} ({@link
+ * org.scopeio.raw.VideoStructure}, {@link org.scopeio.raw.RawDtype}) and played as a camera by the
+ * {@code raw} device ({@link org.scopeio.raw.RawVideoDevice}).
  */
 package org.scopeio.writers;

@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
+import org.scopeio.api.Gap;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 
@@ -71,13 +73,13 @@ class AviWriterTest {
 
   @Test
   void theHeaderRateIsTheMeasuredOneNotTheNominalOneAndGapsGoToTheSidecar() throws Exception {
-    StreamInfo info = info(PixelType.UINT8, 30.0); // nominal 30, but the device runs at 20
+    DeviceInfo info = info(PixelType.UINT8, 30.0); // nominal 30, but the device runs at 20
     AviWriter writer = new AviWriter();
     writer.open(dir.resolve("gaps"), info, options());
     List<Frame> written = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       if (i == 3) {
-        writer.gap(2);
+        writer.gap(Gap.of(2));
       }
       int device = i < 3 ? i : i + 2;
       Frame f = OmeTiffWriterTest.frame(i, device, 1000 + 50L * device, null);
@@ -142,7 +144,7 @@ class AviWriterTest {
 
   @Test
   void sixteenBitFramesAreShiftedByTheSignificantBitsAndClippingIsCounted() throws Exception {
-    StreamInfo info = info(PixelType.UINT16, 20.0);
+    DeviceInfo info = info(PixelType.UINT16, 20.0);
     short[] px = new short[12];
     byte[] expected = new byte[12];
     for (int i = 0; i < 12; i++) {
@@ -171,7 +173,7 @@ class AviWriterTest {
 
   @Test
   void badSettingsAndExistingPartsAreRefusedBeforeAnythingIsWritten() throws Exception {
-    StreamInfo info = info(PixelType.UINT8, 20.0);
+    DeviceInfo info = info(PixelType.UINT8, 20.0);
     assertThatThrownBy(
             () -> new AviWriter().open(dir.resolve("a"), info, options("avi.bits", "12")))
         .hasMessage("setting 'avi.bits' applies to 16-bit frames only");
@@ -196,8 +198,9 @@ class AviWriterTest {
         .hasMessageContaining("refusing to overwrite");
   }
 
-  static StreamInfo info(PixelType type, double rate) {
-    return new StreamInfo("test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of());
+  static DeviceInfo info(PixelType type, double rate) {
+    return new DeviceInfo(
+        "test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of(), -1, Pace.ON_DEMAND);
   }
 
   private static String rational(double fps) {

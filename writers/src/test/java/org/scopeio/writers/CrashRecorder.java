@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
 
@@ -42,9 +43,18 @@ public final class CrashRecorder {
         .build();
   }
 
-  static StreamInfo info() {
-    return new StreamInfo(
-        "crash-test", "frames until killed", WIDTH, HEIGHT, PixelType.UINT8, 20.0, null, Map.of());
+  static DeviceInfo info() {
+    return new DeviceInfo(
+        "crash-test",
+        "frames until killed",
+        WIDTH,
+        HEIGHT,
+        PixelType.UINT8,
+        20.0,
+        null,
+        Map.of(),
+        -1,
+        Pace.ON_DEMAND);
   }
 
   public static void main(String[] args) throws Exception {

@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.BufferRuntime;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
+import org.scopeio.api.Gap;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriterOptions;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.config.ConfigTypes;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.config.ConfigTypes;
 
 class CsvHeaderWriterTest {
   @TempDir Path dir;
@@ -36,7 +38,8 @@ class CsvHeaderWriterTest {
     BufferHeaderFormat fmt =
         new ConfigStore(null, getClass().getClassLoader())
             .load("stream-buffer-header", ConfigTypes.BUFFER_HEADER_FORMAT);
-    StreamInfo info = new StreamInfo("t", "t", 2, 2, PixelType.UINT8, 20, fmt, Map.of());
+    DeviceInfo info =
+        new DeviceInfo("t", "t", 2, 2, PixelType.UINT8, 20, fmt, Map.of(), -1, Pace.ON_DEMAND);
     var h0 =
         fmt.decode(new long[] {3, 41, 328, 0, 328, 0, 123456, 5032, 0, 176, 100})
             .withRuntime(new BufferRuntime(0, 1732736563.4329531, 0, 0, false));
@@ -57,8 +60,9 @@ class CsvHeaderWriterTest {
         info,
         new WriterOptions(OverwritePolicy.FAIL_IF_EXISTS, Map.of("csv.columns", "mio")));
     w.write(f0);
-    w.dropped(List.of(fmt.decode(new long[] {5, 42, 330, 0, 330, 0, 123500, 5032, 0, 176, 100})));
-    w.gap(3);
+    w.gap(
+        new Gap(
+            3, List.of(fmt.decode(new long[] {5, 42, 330, 0, 330, 0, 123500, 5032, 0, 176, 100}))));
     w.write(f1);
     w.close();
     String csv = Files.readString(dir.resolve("m.csv"), StandardCharsets.UTF_8);
@@ -81,7 +85,8 @@ class CsvHeaderWriterTest {
     BufferHeaderFormat fmt =
         new ConfigStore(null, getClass().getClassLoader())
             .load("stream-buffer-header", ConfigTypes.BUFFER_HEADER_FORMAT);
-    StreamInfo info = new StreamInfo("t", "t", 2, 2, PixelType.UINT8, 20, fmt, Map.of());
+    DeviceInfo info =
+        new DeviceInfo("t", "t", 2, 2, PixelType.UINT8, 20, fmt, Map.of(), -1, Pace.ON_DEMAND);
     var slipped =
         fmt.decode(new long[] {3, 41, 328, 0, 328, 0, 123456, 5032, 0, 176, 100})
             .withRuntime(new BufferRuntime(0, 1.5, 5, 5027, false));
@@ -95,7 +100,7 @@ class CsvHeaderWriterTest {
             .pixels(new byte[4])
             .headers(List.of(slipped, recovered))
             .build());
-    w.gap(1);
+    w.gap(Gap.of(1));
     w.close();
     assertThat(Files.readAllLines(dir.resolve("c.csv")))
         .containsExactly(
@@ -107,7 +112,8 @@ class CsvHeaderWriterTest {
 
   @Test
   void anUnknownColumnsChoiceIsRefused() {
-    StreamInfo info = new StreamInfo("t", "t", 1, 1, PixelType.UINT8, 20, null, Map.of());
+    DeviceInfo info =
+        new DeviceInfo("t", "t", 1, 1, PixelType.UINT8, 20, null, Map.of(), -1, Pace.ON_DEMAND);
     assertThatThrownBy(
             () ->
                 new CsvHeaderWriter()
@@ -124,7 +130,8 @@ class CsvHeaderWriterTest {
     BufferHeaderFormat sd =
         new ConfigStore(null, getClass().getClassLoader())
             .load("sd-buffer-header", ConfigTypes.BUFFER_HEADER_FORMAT);
-    StreamInfo info = new StreamInfo("t", "t", 1, 1, PixelType.UINT8, 20, sd, Map.of());
+    DeviceInfo info =
+        new DeviceInfo("t", "t", 1, 1, PixelType.UINT8, 20, sd, Map.of(), -1, Pace.ON_DEMAND);
     CsvHeaderWriter w = new CsvHeaderWriter();
     w.open(dir.resolve("sd"), info, WriterOptions.defaults());
     w.write(
@@ -144,7 +151,8 @@ class CsvHeaderWriterTest {
 
   @Test
   void framesWithoutHeadersGetOneFrameLevelRowEach() throws Exception {
-    StreamInfo info = new StreamInfo("t", "t", 1, 1, PixelType.UINT8, 20, null, Map.of());
+    DeviceInfo info =
+        new DeviceInfo("t", "t", 1, 1, PixelType.UINT8, 20, null, Map.of(), -1, Pace.ON_DEMAND);
     CsvHeaderWriter w = new CsvHeaderWriter();
     w.open(dir.resolve("f"), info, WriterOptions.defaults());
     w.write(
@@ -156,7 +164,7 @@ class CsvHeaderWriterTest {
             .wallClock(Instant.ofEpochSecond(1700000000, 250_000_000))
             .integrity(new FrameIntegrity(1, 10, 0, 0, 0))
             .build());
-    w.gap(2);
+    w.gap(Gap.of(2));
     w.close();
     assertThat(Files.readAllLines(dir.resolve("f.csv")))
         .containsExactly(

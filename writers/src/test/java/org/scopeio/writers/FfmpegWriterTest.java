@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.simulator.CalciumScene;
@@ -74,14 +75,15 @@ class FfmpegWriterTest {
     return b.pixels(px).build();
   }
 
-  static StreamInfo info(PixelType type, int w, int h, double rate) {
-    return new StreamInfo("test", "test scene", w, h, type, rate, null, Map.of());
+  static DeviceInfo info(PixelType type, int w, int h, double rate) {
+    return new DeviceInfo(
+        "test", "test scene", w, h, type, rate, null, Map.of(), -1, Pace.ON_DEMAND);
   }
 
   private FfmpegWriter write(
       FfmpegWriter.Codec codec,
       Path stem,
-      StreamInfo info,
+      DeviceInfo info,
       List<Frame> frames,
       Map<String, String> settings) {
     FfmpegWriter w = new FfmpegWriter(codec);
@@ -267,7 +269,7 @@ class FfmpegWriterTest {
 
   @Test
   void withoutFfmpegOpenFailsSayingHowToInstallIt() {
-    StreamInfo info = info(PixelType.UINT8, 16, 16, 20);
+    DeviceInfo info = info(PixelType.UINT8, 16, 16, 20);
     for (FfmpegWriter.Codec codec : FfmpegWriter.Codec.values()) {
       String key = codec.format() + ".ffmpeg";
       FfmpegWriter w = new FfmpegWriter(codec);
@@ -370,7 +372,7 @@ class FfmpegWriterTest {
 
   @Test
   void badSettingsAreRefusedAtOpen() {
-    StreamInfo info = info(PixelType.UINT8, 16, 16, 20);
+    DeviceInfo info = info(PixelType.UINT8, 16, 16, 20);
     assertThatThrownBy(
             () ->
                 new FfmpegWriter(FfmpegWriter.Codec.MP4)

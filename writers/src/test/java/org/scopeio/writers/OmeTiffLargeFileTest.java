@@ -14,10 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriterOptions;
 
 /** An OME-TIFF over 4 GiB, made at test time and read back whole by tifffile. */
@@ -35,9 +36,18 @@ class OmeTiffLargeFileTest {
     Assumptions.assumeTrue(
         free > needed,
         "needs " + needed / 1_000_000 + " MB free in " + dir + ", has " + free / 1_000_000);
-    StreamInfo info =
-        new StreamInfo(
-            "test", "608x608 uint16 counter", SIDE, SIDE, PixelType.UINT16, 20.0, null, Map.of());
+    DeviceInfo info =
+        new DeviceInfo(
+            "test",
+            "608x608 uint16 counter",
+            SIDE,
+            SIDE,
+            PixelType.UINT16,
+            20.0,
+            null,
+            Map.of(),
+            -1,
+            Pace.ON_DEMAND);
     MessageDigest expected = RealReaders.sha256();
     ByteBuffer bytes = ByteBuffer.allocate(SIDE * SIDE * 2).order(ByteOrder.LITTLE_ENDIAN);
     OmeTiffWriter writer = new OmeTiffWriter();

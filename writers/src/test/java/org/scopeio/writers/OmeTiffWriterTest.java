@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
+import org.scopeio.api.Gap;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 
@@ -76,14 +78,14 @@ class OmeTiffWriterTest {
 
   @Test
   void theSidecarHoldsEveryFramesMetadataAndTheGapsAndDeltaTKeepsTheTrueTimes() throws Exception {
-    StreamInfo info = info(PixelType.UINT8, 20.0);
+    DeviceInfo info = info(PixelType.UINT8, 20.0);
     Path stem = dir.resolve("gaps");
     OmeTiffWriter writer = new OmeTiffWriter();
     writer.open(stem, info, FAST);
     List<Frame> written = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       if (i == 4) {
-        writer.gap(3); // device frames 4, 5, 6 were lost
+        writer.gap(Gap.of(3)); // device frames 4, 5, 6 were lost
       }
       int device = i < 4 ? i : i + 3;
       Frame f =
@@ -91,7 +93,7 @@ class OmeTiffWriterTest {
       writer.write(f);
       written.add(f);
     }
-    writer.gap(2); // lost at the end
+    writer.gap(Gap.of(2)); // lost at the end
     writer.close();
 
     JsonNode json = new ObjectMapper().readTree(dir.resolve("gaps_frame_metadata.json").toFile());
@@ -130,7 +132,7 @@ class OmeTiffWriterTest {
 
   @Test
   void withoutDeviceTimestampsTheHostClockGivesDeltaT() throws Exception {
-    StreamInfo info = info(PixelType.UINT16, Double.NaN);
+    DeviceInfo info = info(PixelType.UINT16, Double.NaN);
     OmeTiffWriter writer = new OmeTiffWriter();
     writer.open(dir.resolve("host"), info, FAST);
     for (int i = 0; i < 3; i++) {
@@ -155,7 +157,7 @@ class OmeTiffWriterTest {
 
   @Test
   void theFileIsALittleEndianBigTiffWhoseFramesAreLinkedAsTheyAreWritten() throws Exception {
-    StreamInfo info = info(PixelType.UINT8, 20.0);
+    DeviceInfo info = info(PixelType.UINT8, 20.0);
     OmeTiffWriter writer = new OmeTiffWriter();
     writer.open(dir.resolve("live"), info, FAST);
     writer.write(frame(0, 0, 1000, null));
@@ -184,7 +186,7 @@ class OmeTiffWriterTest {
 
   @Test
   void refusesToOverwriteAndRejectsMismatchedFramesAndUnknownSettings() throws Exception {
-    StreamInfo info = info(PixelType.UINT8, 20.0);
+    DeviceInfo info = info(PixelType.UINT8, 20.0);
     Files.writeString(dir.resolve("taken.ome.tif"), "keep me");
     assertThatThrownBy(() -> new OmeTiffWriter().open(dir.resolve("taken"), info, FAST))
         .isInstanceOf(WriteException.class)
@@ -218,7 +220,7 @@ class OmeTiffWriterTest {
   void aFullDiskFailsAtOnceNamingTheFileAndFrameAndKeepsWhatWasWritten() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux) to simulate a full disk");
-    StreamInfo info = info(PixelType.UINT8, 20.0);
+    DeviceInfo info = info(PixelType.UINT8, 20.0);
     WriterOptions overwrite = new WriterOptions(OverwritePolicy.OVERWRITE, Map.of("sync", "none"));
     Files.createSymbolicLink(dir.resolve("full.ome.tif"), Path.of("/dev/full"));
     assertThatThrownBy(() -> new OmeTiffWriter().open(dir.resolve("full"), info, overwrite))
@@ -245,8 +247,9 @@ class OmeTiffWriterTest {
     assertThat(seen.get("shape")).hasToString("[3,4]"); // tifffile squeezes a single page
   }
 
-  static StreamInfo info(PixelType type, double rate) {
-    return new StreamInfo("test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of());
+  static DeviceInfo info(PixelType type, double rate) {
+    return new DeviceInfo(
+        "test", "a 4x3 test stream", 4, 3, type, rate, null, Map.of(), -1, Pace.ON_DEMAND);
   }
 
   static Frame frame(long index, long device, long deviceMillis, FrameIntegrity integrity) {

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
+import org.scopeio.api.Gap;
 import org.scopeio.api.OverwritePolicy;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 
@@ -82,11 +84,10 @@ class RawWriterTest {
     TestFrames t = new TestFrames(8, 4, "uint8", 3);
     RawWriter writer = new RawWriter();
     writer.open(dir.resolve("g"), t.info, WriterOptions.defaults());
-    writer.gap(2);
+    writer.gap(Gap.of(2));
     writer.write(t.frames.get(0));
     writer.write(t.frames.get(1));
-    writer.gap(0);
-    writer.gap(5);
+    writer.gap(Gap.of(5));
     writer.write(t.frames.get(2));
     writer.close();
     JsonNode json = new ObjectMapper().readTree(dir.resolve("g.raw.json").toFile());
@@ -97,7 +98,9 @@ class RawWriterTest {
 
   @Test
   void unknownDeviceFactsAreNull() throws Exception {
-    StreamInfo info = new StreamInfo("x", "x", 2, 1, PixelType.UINT8, Double.NaN, null, Map.of());
+    DeviceInfo info =
+        new DeviceInfo(
+            "x", "x", 2, 1, PixelType.UINT8, Double.NaN, null, Map.of(), -1, Pace.ON_DEMAND);
     RawWriter writer = new RawWriter();
     writer.open(dir.resolve("n"), info, WriterOptions.defaults());
     writer.write(Frame.builder(2, 1, PixelType.UINT8).pixels(new byte[] {7, 8}).build());

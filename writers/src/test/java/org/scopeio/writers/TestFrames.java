@@ -6,18 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.scopeio.api.Device;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.Frame;
-import org.scopeio.api.StreamInfo;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.testkit.Drained;
 
-/** Frames from the simulated device, for writer tests. */
-final class TestFrames {
-  final StreamInfo info;
-  final List<Frame> frames = new ArrayList<>();
+/** Frames from the simulated device, for writer tests (and the raw device's, in devices-raw). */
+public final class TestFrames {
+  public final DeviceInfo info;
+  public final List<Frame> frames = new ArrayList<>();
 
-  TestFrames(int width, int height, String pixelType, int count) throws InterruptedException {
+  public TestFrames(int width, int height, String pixelType, int count)
+      throws InterruptedException {
     ConfigStore configs = new ConfigStore(null, TestFrames.class.getClassLoader());
     try (Device d =
         DeviceRegistry.load(TestFrames.class.getClassLoader())
@@ -33,16 +35,16 @@ final class TestFrames {
                         "frames", String.valueOf(count)),
                     configs))) {
       info = d.open();
-      for (Optional<Frame> f = d.next(Duration.ofSeconds(5));
+      for (Optional<Frame> f = Drained.nextFrame(d, Duration.ofSeconds(5));
           f.isPresent();
-          f = d.next(Duration.ofSeconds(5))) {
+          f = Drained.nextFrame(d, Duration.ofSeconds(5))) {
         frames.add(f.get());
       }
     }
   }
 
   /** SHA-256 of the frames' pixels as little-endian bytes, frame after frame. */
-  static String sha256(List<Frame> frames) {
+  public static String sha256(List<Frame> frames) {
     java.security.MessageDigest d = RealReaders.sha256();
     for (Frame f : frames) {
       java.nio.ByteBuffer b =

@@ -6,14 +6,14 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceTimeoutException;
-import org.scopeio.api.Frame;
+import org.scopeio.api.FrameOrGap;
 
 /**
  * Adapts a pull-style {@link Device} to {@link Flow.Publisher}: a daemon thread calls {@link
  * Device#next} only while the single subscriber has unmet demand, so a slow subscriber leaves
  * frames in the device, where its own overflow policy (and drop counters) applies.
  */
-public final class DevicePublisher implements Flow.Publisher<Frame> {
+public final class DevicePublisher implements Flow.Publisher<FrameOrGap> {
   private static final Duration POLL = Duration.ofMillis(100);
 
   private final Device device;
@@ -24,7 +24,7 @@ public final class DevicePublisher implements Flow.Publisher<Frame> {
   }
 
   @Override
-  public void subscribe(Flow.Subscriber<? super Frame> subscriber) {
+  public void subscribe(Flow.Subscriber<? super FrameOrGap> subscriber) {
     java.util.Objects.requireNonNull(subscriber, "subscriber");
     if (!subscribed.compareAndSet(false, true)) {
       subscriber.onSubscribe(
@@ -48,13 +48,13 @@ public final class DevicePublisher implements Flow.Publisher<Frame> {
   }
 
   private final class DeviceSubscription implements Flow.Subscription {
-    private final Flow.Subscriber<? super Frame> subscriber;
+    private final Flow.Subscriber<? super FrameOrGap> subscriber;
     private final Object lock = new Object();
     private long demand;
     private boolean cancelled;
     private Throwable badRequest;
 
-    DeviceSubscription(Flow.Subscriber<? super Frame> subscriber) {
+    DeviceSubscription(Flow.Subscriber<? super FrameOrGap> subscriber) {
       this.subscriber = subscriber;
     }
 
@@ -99,7 +99,7 @@ public final class DevicePublisher implements Flow.Publisher<Frame> {
             subscriber.onError(bad);
             return;
           }
-          Optional<Frame> frame;
+          Optional<FrameOrGap> frame;
           try {
             frame = device.next(POLL);
           } catch (DeviceTimeoutException e) {

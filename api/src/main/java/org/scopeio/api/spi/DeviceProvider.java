@@ -12,17 +12,17 @@ import org.scopeio.api.DeviceRequest;
  *
  * <ol>
  *   <li>a config record with its own model name, bound with {@link
- *       org.scopeio.api.config.ConfigType#bound} (boxed fields, defaults and validation in the
- *       compact constructor, every size bounded, messages naming the key and the allowed range);
+ *       org.scopeio.api.ConfigType#bound} (boxed fields, defaults and validation in the compact
+ *       constructor, every size bounded, messages naming the key and the allowed range);
  *   <li>this provider: {@link #options()} declares every {@code -O KEY=VALUE} option (the registry
  *       refuses any other), and {@link #create} loads the config with the options that are its keys
  *       applied over it ({@link DeviceRequest#loadConfig}), reads the others with {@link
  *       DeviceRequest}'s checked accessors, and returns an unopened device;
  *   <li>the {@link Device}: {@code open} acquires the hardware and returns the {@link
- *       org.scopeio.api.StreamInfo}; {@code next} returns frames in order (empty at the end and
+ *       org.scopeio.api.DeviceInfo}; {@code next} returns frames in order (empty at the end and
  *       after {@code close}; {@link org.scopeio.api.DeviceTimeoutException} when nothing came in
  *       time); frames produced on a thread of the device's own go through a {@link
- *       org.scopeio.api.HandoffQueue}, whose drops are counted in {@code counters};
+ *       org.scopeio.core.HandoffQueue}, whose drops are counted in {@code counters};
  *   <li>default configs as YAML under {@code scopeio/config/}, listed one per line in {@code
  *       META-INF/scopeio/configs}, so that {@code scopeio config list} and ids find them;
  *   <li>a test extending the contract test kit's {@code DeviceContractTest} (the {@code

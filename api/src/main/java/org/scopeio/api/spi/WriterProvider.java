@@ -10,7 +10,7 @@ import org.scopeio.api.FrameWriter;
  *
  * <p>Implementations need a public no-argument constructor and must be thread-safe. The {@link
  * FrameWriter} it creates opens its files in {@code open} (refusing existing ones unless {@link
- * org.scopeio.api.WriterOptions#overwrite()} allows it, see {@link org.scopeio.api.OutputFiles}),
+ * org.scopeio.api.WriterOptions#overwrite()} allows it, see {@link org.scopeio.core.OutputFiles}),
  * hands each frame to the operating system in {@code write}, records lost frames in {@code gap},
  * raises {@link org.scopeio.api.WriteException} with the file and frame index on any failure, and
  * completes its files in {@code close}. Settings come from {@link

@@ -1,10 +1,11 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
-import org.scopeio.api.config.ConfigDocument;
-import org.scopeio.api.config.ConfigEntry;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigDocument;
+import org.scopeio.config.ConfigEntry;
+import org.scopeio.config.ConfigStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -31,11 +32,11 @@ public final class ConfigCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "List every config with its id, model and location.")
   public static final class ListCommand implements Runnable {
-    private final ConfigStore configs;
+    private final Provider<ConfigStore> configs;
     @Spec CommandSpec spec;
 
     @Inject
-    public ListCommand(ConfigStore configs) {
+    public ListCommand(Provider<ConfigStore> configs) {
       this.configs = configs;
     }
 
@@ -44,12 +45,12 @@ public final class ConfigCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       out.println(
           "User config directory: "
-              + configs.userDir().map(Object::toString).orElse("(none)")
+              + configs.get().userDir().map(Object::toString).orElse("(none)")
               + " (set "
               + ConfigStore.CONFIG_DIR_ENV
               + " to change it)");
       Table t = new Table("ID", "MODEL", "ORIGIN", "LOCATION");
-      for (ConfigEntry e : configs.list()) {
+      for (ConfigEntry e : configs.get().list()) {
         t.row(
             e.id(),
             e.model() == null ? "-" : e.model(),
@@ -66,20 +67,20 @@ public final class ConfigCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Print a config as Scopeio resolves it.")
   public static final class ShowCommand implements Runnable {
-    private final ConfigStore configs;
+    private final Provider<ConfigStore> configs;
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "<id|path>", description = "A config id or a .yaml/.yml path.")
     String ref;
 
     @Inject
-    public ShowCommand(ConfigStore configs) {
+    public ShowCommand(Provider<ConfigStore> configs) {
       this.configs = configs;
     }
 
     @Override
     public void run() {
-      ConfigDocument doc = configs.read(ref);
+      ConfigDocument doc = configs.get().read(ref);
       PrintWriter out = spec.commandLine().getOut();
       out.println("# " + doc.location());
       out.print(ConfigStore.toYaml(doc));

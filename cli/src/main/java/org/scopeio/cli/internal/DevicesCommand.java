@@ -1,6 +1,7 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.spi.DeviceOption;
 import org.scopeio.api.spi.DeviceProvider;
@@ -17,22 +18,22 @@ import picocli.CommandLine.Spec;
       "Options that are keys of the device's config override the config's value."
     })
 public final class DevicesCommand implements Runnable {
-  private final DeviceRegistry devices;
+  private final Provider<DeviceRegistry> devices;
   @Spec CommandSpec spec;
 
   @Inject
-  public DevicesCommand(DeviceRegistry devices) {
+  public DevicesCommand(Provider<DeviceRegistry> devices) {
     this.devices = devices;
   }
 
   @Override
   public void run() {
     Table t = new Table("TYPE", "CLASS", "VERSION", "DESCRIPTION");
-    for (DeviceProvider p : devices.providers()) {
+    for (DeviceProvider p : devices.get().providers()) {
       t.row(p.type(), p.getClass().getName(), ModuleVersion.of(p.getClass()), p.description());
     }
     t.print(spec.commandLine().getOut());
-    for (DeviceProvider p : devices.providers()) {
+    for (DeviceProvider p : devices.get().providers()) {
       spec.commandLine().getOut().println();
       spec.commandLine().getOut().println("Options of " + p.type() + ":");
       Table o = new Table("  OPTION", "VALUES", "DEFAULT", "DESCRIPTION");

@@ -1,6 +1,7 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.TreeMap;
 import org.scopeio.api.WriterRegistry;
@@ -15,18 +16,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "List the output formats (writers) found on the class path.")
 public final class FormatsCommand implements Runnable {
-  private final WriterRegistry writers;
+  private final Provider<WriterRegistry> writers;
   @Spec CommandSpec spec;
 
   @Inject
-  public FormatsCommand(WriterRegistry writers) {
+  public FormatsCommand(Provider<WriterRegistry> writers) {
     this.writers = writers;
   }
 
   @Override
   public void run() {
     Table t = new Table("FORMAT", "FILES", "CLASS", "DESCRIPTION");
-    for (WriterProvider p : writers.providers()) {
+    for (WriterProvider p : writers.get().providers()) {
       t.row(
           p.format(),
           "<stem>" + String.join(" <stem>", p.extensions()),
@@ -38,7 +39,7 @@ public final class FormatsCommand implements Runnable {
     out.println();
     out.println("Settings (-W KEY=VALUE):");
     out.println("  sync=none|frame  every format: force each frame to the disk (default: frame)");
-    for (WriterProvider p : writers.providers()) {
+    for (WriterProvider p : writers.get().providers()) {
       new TreeMap<>(p.settings())
           .forEach((k, d) -> out.println("  " + p.format() + "." + k + "  " + d));
     }

@@ -1,6 +1,6 @@
 package org.scopeio.cli.internal;
 
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.format.SdLayout;
 import picocli.CommandLine.Option;
 
 /** The {@code --layout} option shared by the SD card commands. */

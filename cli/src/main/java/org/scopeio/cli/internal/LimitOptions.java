@@ -1,7 +1,7 @@
 package org.scopeio.cli.internal;
 
 import java.time.Duration;
-import org.scopeio.api.Recording;
+import org.scopeio.core.Recording;
 import picocli.CommandLine.Option;
 
 /** The exclusive {@code --frames N | --duration TIME} group of the recording commands. */

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.scopeio.api.EnumIds;
-import org.scopeio.api.OutputFiles;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.EnumIds;
+import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.SyncPolicy;
 import picocli.CommandLine.Option;
 
@@ -38,7 +38,10 @@ public final class OutputOptions {
       names = {"-W", "--writer-option"},
       paramLabel = "KEY=VALUE",
       description =
-          "A writer setting: sync=none|frame for every writer, or FORMAT.KEY=VALUE for one"
+          "A writer setting: sync=frame|close|none for every writer (frame: force every frame to"
+              + " the disk, the default of recordings; close: force the files once when complete,"
+              + " the default of conversions; none: force nothing, not even at close), or"
+              + " FORMAT.KEY=VALUE for one"
               + " format (e.g. avi.frames-per-file=1000); see 'scopeio formats'.")
   Map<String, String> settings = new LinkedHashMap<>();
 
@@ -77,12 +80,13 @@ public final class OutputOptions {
   }
 
   /**
-   * For commands that convert a file, which stays where it is: leave storing to the operating
-   * system ({@code sync=none}) unless the user chose otherwise. Recordings keep {@code sync=frame},
-   * since their source is gone once read.
+   * For commands that convert a file, which stays where it is: force the files once, when they are
+   * complete ({@code sync=close}), unless the user chose otherwise ({@code sync=none} forces
+   * nothing at all: the conversion can be re-run from its input). Recordings keep {@code
+   * sync=frame}, since their source is gone once read.
    */
   OutputOptions fromFile() {
-    settings.putIfAbsent(SyncPolicy.SETTING, EnumIds.id(SyncPolicy.NONE));
+    settings.putIfAbsent(SyncPolicy.SETTING, EnumIds.id(SyncPolicy.CLOSE));
     return this;
   }
 

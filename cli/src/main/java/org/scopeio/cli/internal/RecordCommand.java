@@ -1,15 +1,16 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
-import org.scopeio.api.Recording;
 import org.scopeio.api.WriterRegistry;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.core.Recording;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,9 +26,9 @@ import picocli.CommandLine.Spec;
       "Without --device it records the simulated miniscope (no hardware needed)."
     })
 public final class RecordCommand implements java.util.concurrent.Callable<Integer> {
-  private final DeviceRegistry devices;
-  private final WriterRegistry writers;
-  private final ConfigStore configs;
+  private final Provider<DeviceRegistry> devices;
+  private final Provider<WriterRegistry> writers;
+  private final Provider<ConfigStore> configs;
   @Spec CommandSpec spec;
 
   @Option(
@@ -56,14 +57,18 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
 
   @Option(
       names = "--timeout",
-      defaultValue = "10s",
       converter = DurationConverter.class,
       paramLabel = "TIME",
-      description = "Give up when no frame arrives for this long. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Give up when no frame arrives for this long. Default: 10s for a live device, none"
+              + " for a file.")
   Duration timeout;
 
   @Inject
-  public RecordCommand(DeviceRegistry devices, WriterRegistry writers, ConfigStore configs) {
+  public RecordCommand(
+      Provider<DeviceRegistry> devices,
+      Provider<WriterRegistry> writers,
+      Provider<ConfigStore> configs) {
     this.devices = devices;
     this.writers = writers;
     this.configs = configs;
@@ -77,14 +82,15 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
     // for wins over the config's value (0 = endless, so that --duration decides)
     if (limit != null
         && !asked.containsKey(LENGTH_OPTION)
-        && devices.provider(device).options().stream()
+        && devices.get().provider(device).options().stream()
             .anyMatch(o -> o.name().equals(LENGTH_OPTION))) {
       asked.put(LENGTH_OPTION, limit.frames != null ? String.valueOf(limit.frames) : "0");
     }
-    try (Device dev = devices.create(device, new DeviceRequest(config, asked, configs))) {
+    try (Device dev =
+        devices.get().create(device, new DeviceRequest(config, asked, configs.get()))) {
       RecordingRunner.run(
           dev,
-          writers,
+          writers.get(),
           output,
           limits,
           timeout,

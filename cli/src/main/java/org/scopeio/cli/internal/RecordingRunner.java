@@ -10,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.Recording;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.ScopeioException;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.api.WriterRegistry;
+import org.scopeio.core.OutputFiles;
+import org.scopeio.core.Recording;
 import org.scopeio.live.LiveView;
 import org.scopeio.telemetry.FrameTelemetry;
 import org.scopeio.telemetry.TelemetryCsv;
@@ -35,6 +35,12 @@ final class RecordingRunner {
 
   private RecordingRunner() {}
 
+  /**
+   * Records an unopened device.
+   *
+   * @param timeout how long to wait for a frame; {@code null} for the device's pace's default
+   *     ({@link Recording#frameTimeout})
+   */
   static Recording.Summary run(
       Device device,
       WriterRegistry writers,
@@ -83,7 +89,8 @@ final class RecordingRunner {
             "scopeio-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      StreamInfo info = device.open();
+      DeviceInfo info = device.open();
+      Duration frameTimeout = timeout != null ? timeout : Recording.frameTimeout(info.pace());
       stderr.println("Reading from " + device.type() + ": " + info.description());
       stderr.flush();
       // the frames asked for, or those the device says it will give
@@ -97,7 +104,9 @@ final class RecordingRunner {
       try (live;
           TelemetryCsv csv = new TelemetryCsv(telemetry.buffer(), telemetryPath)) {
         Recording recording =
-            new Recording(device, writer, limits, timeout).stopWhen(stop::get).onFrame(telemetry);
+            new Recording(device, writer, limits, frameTimeout)
+                .stopWhen(stop::get)
+                .onFrame(telemetry);
         if (live != null) {
           recording.onFrame(live);
         }
@@ -166,7 +175,7 @@ final class RecordingRunner {
 
   /** Starts the live view if {@code --live} asked for it, and says where it is. */
   private static LiveView startLive(
-      OutputOptions output, StreamInfo info, FrameTelemetry telemetry, PrintWriter stderr) {
+      OutputOptions output, DeviceInfo info, FrameTelemetry telemetry, PrintWriter stderr) {
     if (output.live.port().isEmpty()) {
       return null;
     }
@@ -185,7 +194,7 @@ final class RecordingRunner {
   static void printSummary(
       PrintWriter out,
       String device,
-      StreamInfo info,
+      DeviceInfo info,
       Recording.Summary s,
       FrameTelemetry telemetry,
       Path telemetryPath,

@@ -3,18 +3,20 @@ package org.scopeio.cli.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.scopeio.api.Recording;
+import org.scopeio.api.Device;
+import org.scopeio.api.DeviceRegistry;
+import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.WriterRegistry;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.format.SdLayout;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.core.Recording;
+import org.scopeio.format.SdLayout;
 import org.scopeio.sdcard.SdCard;
-import org.scopeio.sdcard.SdCardDevice;
 import org.scopeio.sdcard.SdCardInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +44,8 @@ public final class SdcardCommand implements Runnable {
         "missing command: 'sdcard info', 'sdcard convert' or 'sdcard truncate'");
   }
 
-  static SdCard open(ConfigStore configs, Path image, String layoutId) {
-    return SdCard.open(image, configs.load(layoutId, SdLayout.TYPE), layoutId);
+  static SdCard open(ConfigStore store, Path image, String layoutId) {
+    return SdCard.open(image, store.load(layoutId, SdLayout.TYPE), layoutId);
   }
 
   /** {@code scopeio sdcard info}. */
@@ -52,7 +54,7 @@ public final class SdcardCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Settings, recording config, write keys, frame count and why the data end.")
   public static final class Info implements Runnable {
-    private final ConfigStore configs;
+    private final Provider<ConfigStore> configs;
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "<image>", description = "Card image file or block device.")
@@ -64,14 +66,14 @@ public final class SdcardCommand implements Runnable {
     boolean json;
 
     @Inject
-    public Info(ConfigStore configs) {
+    public Info(Provider<ConfigStore> configs) {
       this.configs = configs;
     }
 
     @Override
     public void run() {
       SdCardInfo i;
-      try (SdCard card = open(configs, image, layoutOption.layout)) {
+      try (SdCard card = open(configs.get(), image, layoutOption.layout)) {
         i = card.info();
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -156,8 +158,9 @@ public final class SdcardCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Write the frames of a card to the chosen formats (headers to CSV).")
   public static final class Convert implements java.util.concurrent.Callable<Integer> {
-    private final ConfigStore configs;
-    private final WriterRegistry writers;
+    private final Provider<DeviceRegistry> devices;
+    private final Provider<ConfigStore> configs;
+    private final Provider<WriterRegistry> writers;
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
@@ -174,23 +177,35 @@ public final class SdcardCommand implements Runnable {
     FrameRange frames;
 
     @Inject
-    public Convert(ConfigStore configs, WriterRegistry writers) {
+    public Convert(
+        Provider<DeviceRegistry> devices,
+        Provider<ConfigStore> configs,
+        Provider<WriterRegistry> writers) {
+      this.devices = devices;
       this.configs = configs;
       this.writers = writers;
     }
 
     @Override
     public Integer call() throws Exception {
-      FrameRange range = frames == null ? new FrameRange(0, -1) : frames;
-      SdLayout l = configs.load(layoutOption.layout, SdLayout.TYPE);
-      try (SdCardDevice device =
-          new SdCardDevice(image, l, layoutOption.layout, range.start(), range.end())) {
+      Map<String, String> o = new LinkedHashMap<>();
+      o.put("image", image.toString());
+      if (frames != null) {
+        o.put("start", String.valueOf(frames.start()));
+        if (frames.end() >= 0) {
+          o.put("end", String.valueOf(frames.end()));
+        }
+      }
+      try (Device device =
+          devices
+              .get()
+              .create("sdcard", new DeviceRequest(layoutOption.layout, o, configs.get()))) {
         RecordingRunner.run(
             device,
-            writers,
+            writers.get(),
             output.fromFile(),
             Recording.Limits.none(),
-            Duration.ofSeconds(30),
+            null,
             spec.commandLine().getOut(),
             spec.commandLine().getErr());
         return 0;
@@ -204,7 +219,7 @@ public final class SdcardCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Copy the start of a card holding exactly its first N frames to a small image.")
   public static final class Truncate implements Runnable {
-    private final ConfigStore configs;
+    private final Provider<ConfigStore> configs;
     @Spec CommandSpec spec;
 
     @Parameters(
@@ -230,7 +245,7 @@ public final class SdcardCommand implements Runnable {
     boolean force;
 
     @Inject
-    public Truncate(ConfigStore configs) {
+    public Truncate(Provider<ConfigStore> configs) {
       this.configs = configs;
     }
 
@@ -238,7 +253,7 @@ public final class SdcardCommand implements Runnable {
     public void run() {
       PrintWriter err = spec.commandLine().getErr();
       boolean tty = System.console() != null;
-      try (SdCard card = open(configs, image, layoutOption.layout)) {
+      try (SdCard card = open(configs.get(), image, layoutOption.layout)) {
         if (frames < 0 || frames > card.frameCount()) {
           throw new picocli.CommandLine.ParameterException(
               spec.commandLine(),

@@ -1,18 +1,19 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.scopeio.api.OutputFiles;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.WriteException;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.format.SdLayout;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.core.OutputFiles;
+import org.scopeio.format.SdLayout;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.simulator.SceneConfig;
 import org.scopeio.simulator.SdImageEncoder;
 import org.scopeio.simulator.StreamEncoder;
@@ -43,7 +44,7 @@ public final class SimulateCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Write a byte-exact wire-free SD card image of a simulated recording.")
   public static final class Sdcard implements Runnable {
-    private final ConfigStore configs;
+    private final Provider<ConfigStore> configs;
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "<out.img>", description = "Image file to write.")
@@ -112,7 +113,7 @@ public final class SimulateCommand implements Runnable {
     boolean force;
 
     @Inject
-    public Sdcard(ConfigStore configs) {
+    public Sdcard(Provider<ConfigStore> configs) {
       this.configs = configs;
     }
 
@@ -121,12 +122,12 @@ public final class SimulateCommand implements Runnable {
       OutputFiles.prepare(
           output,
           force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS,
-          configs.fileOf(layoutOption.layout).stream().toList());
+          configs.get().fileOf(layoutOption.layout).stream().toList());
       Set<SdImageEncoder.Fault> f = new java.util.HashSet<>();
       for (String s : faults) {
         f.add(SdImageEncoder.Fault.fromId(s));
       }
-      SdLayout l = configs.load(layoutOption.layout, SdLayout.TYPE);
+      SdLayout l = configs.get().load(layoutOption.layout, SdLayout.TYPE);
       SceneConfig scene =
           new SceneConfig(width, height, PixelType.UINT8, fs, seed, neurons, 60, 2, 1, 0.5);
       SdImageEncoder.Result r;
@@ -159,7 +160,7 @@ public final class SimulateCommand implements Runnable {
       description =
           "Write the raw bytes of a simulated wireless stream, as a capture would hold them.")
   public static final class Stream implements Runnable {
-    private final ConfigStore configs;
+    private final Provider<ConfigStore> configs;
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "<out.bin>", description = "Raw capture file to write.")
@@ -206,7 +207,7 @@ public final class SimulateCommand implements Runnable {
     boolean force;
 
     @Inject
-    public Stream(ConfigStore configs) {
+    public Stream(Provider<ConfigStore> configs) {
       this.configs = configs;
     }
 
@@ -216,15 +217,15 @@ public final class SimulateCommand implements Runnable {
           output,
           force ? OverwritePolicy.OVERWRITE : OverwritePolicy.FAIL_IF_EXISTS,
           java.util.stream.Stream.of(config, headerFormat)
-              .flatMap(c -> configs.fileOf(c).stream())
+              .flatMap(c -> configs.get().fileOf(c).stream())
               .toList());
       Set<StreamEncoder.Fault> f = new java.util.HashSet<>();
       for (String s : faults) {
         f.add(StreamEncoder.Fault.fromId(s));
       }
-      StreamDevConfig c = configs.load(config, StreamDevConfig.TYPE);
+      StreamDevConfig c = configs.get().load(config, StreamDevConfig.TYPE);
       var format =
-          configs.load(headerFormat, org.scopeio.api.config.ConfigTypes.BUFFER_HEADER_FORMAT);
+          configs.get().load(headerFormat, org.scopeio.config.ConfigTypes.BUFFER_HEADER_FORMAT);
       StreamEncoder.Result r;
       try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
         r = new StreamEncoder(c, format, seed, frames, f).write(out, null);

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.telemetry.FrameTelemetry;
-import org.scopeio.telemetry.StreamBuffer;
+import org.scopeio.telemetry.TelemetryBuffer;
 
 /**
  * The live status line on stderr: progress, frame rate (host and device clock), drops, battery and
@@ -15,13 +15,13 @@ final class StatusLine {
   private static final int WIDTH = 20;
   private final PrintWriter err;
   private final long total;
-  private final StreamBuffer telemetry;
+  private final TelemetryBuffer telemetry;
   private final long start = System.nanoTime();
   private long lastDraw;
   private boolean drawn;
 
   /** {@code total} is the expected number of frames, or 0 if unknown. */
-  StatusLine(PrintWriter err, long total, StreamBuffer telemetry) {
+  StatusLine(PrintWriter err, long total, TelemetryBuffer telemetry) {
     this.err = err;
     this.total = total;
     this.telemetry = telemetry;

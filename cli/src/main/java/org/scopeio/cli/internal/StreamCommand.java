@@ -1,27 +1,19 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import org.scopeio.api.BufferHeaderFormat;
-import org.scopeio.api.OutputFiles;
-import org.scopeio.api.OverflowPolicy;
-import org.scopeio.api.Pacing;
-import org.scopeio.api.Recording;
+import java.util.Map;
+import org.scopeio.api.Device;
+import org.scopeio.api.DeviceRegistry;
+import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.WriterRegistry;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.config.ConfigTypes;
-import org.scopeio.api.format.StreamDevConfig;
-import org.scopeio.simulator.StreamEncoder;
-import org.scopeio.stream.ByteSource;
-import org.scopeio.stream.FileByteSource;
-import org.scopeio.stream.InputStreamByteSource;
-import org.scopeio.stream.StreamDevice;
-import org.scopeio.stream.StreamSource;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.core.OutputFiles;
+import org.scopeio.core.Recording;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,28 +53,33 @@ public final class StreamCommand implements Runnable {
     String headerFormat;
   }
 
+  /**
+   * Creates the {@code stream} device through the registry, as any host application would, and
+   * records it: the command line only spells the device's options.
+   */
   static int run(
       CommandSpec spec,
-      ConfigStore configs,
-      WriterRegistry writers,
+      DeviceRegistry deviceRegistry,
+      ConfigStore configStore,
+      WriterRegistry writerRegistry,
       StreamConfigOptions o,
       OutputOptions output,
-      java.util.function.Function<StreamDevConfig, ByteSource> source,
-      StreamDevice.Options options,
+      Map<String, String> deviceOptions,
       Recording.Limits limits)
       throws InterruptedException {
-    StreamDevConfig config = configs.load(o.config, StreamDevConfig.TYPE);
-    BufferHeaderFormat format = configs.load(o.headerFormat, ConfigTypes.BUFFER_HEADER_FORMAT);
-    if (options.binaryCapture() != null) {
-      OutputFiles.prepare(options.binaryCapture(), output.overwrite(), options.inputs());
-    }
-    try (StreamDevice device = new StreamDevice(config, o.config, format, source, options)) {
+    Map<String, String> all = new LinkedHashMap<>(deviceOptions);
+    all.put("header_format", o.headerFormat);
+    try (Device device =
+        deviceRegistry.create("stream", new DeviceRequest(o.config, all, configStore))) {
+      if (all.containsKey("binary")) {
+        OutputFiles.prepare(Path.of(all.get("binary")), output.overwrite(), device.inputs());
+      }
       RecordingRunner.run(
           device,
-          writers,
+          writerRegistry,
           output,
           limits,
-          options.live() ? Duration.ofSeconds(10) : Duration.ofDays(366),
+          null,
           spec.commandLine().getOut(),
           spec.commandLine().getErr());
     }
@@ -95,8 +92,9 @@ public final class StreamCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Capture a live stream (serial port, capture file or the simulator).")
   public static final class Capture implements java.util.concurrent.Callable<Integer> {
-    private final ConfigStore configs;
-    private final WriterRegistry writers;
+    private final Provider<DeviceRegistry> devices;
+    private final Provider<ConfigStore> configs;
+    private final Provider<WriterRegistry> writers;
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin StreamConfigOptions stream = new StreamConfigOptions();
     @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
@@ -117,14 +115,12 @@ public final class StreamCommand implements Runnable {
     @Option(
         names = "--queue-size",
         converter = Bounded.QueueSize.class,
-        defaultValue = "64",
-        description = "Frames held for a slow writer. Default: ${DEFAULT-VALUE}.")
-    int queueSize;
+        description = "Frames held for a slow writer. Default: 64.")
+    Integer queueSize;
 
     @Option(
         names = "--overflow",
-        defaultValue = "drop-newest",
-        description = "block, drop-newest or drop-oldest. Default: ${DEFAULT-VALUE}.")
+        description = "block, drop-newest or drop-oldest. Default: drop-newest.")
     String overflow;
 
     @Option(names = "--usb-serial", description = "USB source: the device's serial number.")
@@ -133,26 +129,23 @@ public final class StreamCommand implements Runnable {
     @Option(
         names = "--usb-interface",
         converter = Bounded.UsbInterface.class,
-        defaultValue = "0",
-        description = "USB source: interface to claim. Default: ${DEFAULT-VALUE}.")
-    int usbInterface;
+        description = "USB source: interface to claim. Default: 0.")
+    Integer usbInterface;
 
     @Option(
         names = "--transfer-size",
         converter = Bounded.TransferSize.class,
-        defaultValue = "16384",
-        description = "USB source: bytes per bulk transfer. Default: ${DEFAULT-VALUE}.")
-    int transferSize;
+        description = "USB source: bytes per bulk transfer. Default: 16384.")
+    Integer transferSize;
 
     @Option(
         names = "--transfers-in-flight",
         converter = Bounded.TransfersInFlight.class,
-        defaultValue = "8",
-        description = "USB source: transfers kept submitted. Default: ${DEFAULT-VALUE}.")
-    int transfersInFlight;
+        description = "USB source: transfers kept submitted. Default: 8.")
+    Integer transfersInFlight;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated source.")
-    long seed;
+    @Option(names = "--seed", description = "Seed of the simulated source. Default: 1.")
+    Long seed;
 
     @Option(
         names = "--pacing",
@@ -169,84 +162,76 @@ public final class StreamCommand implements Runnable {
     List<String> faults = new ArrayList<>();
 
     @Inject
-    public Capture(ConfigStore configs, WriterRegistry writers) {
+    public Capture(
+        Provider<DeviceRegistry> devices,
+        Provider<ConfigStore> configs,
+        Provider<WriterRegistry> writers) {
+      this.devices = devices;
       this.configs = configs;
       this.writers = writers;
     }
 
     @Override
     public Integer call() throws Exception {
-      Recording.Limits limits = LimitOptions.of(limit);
-      java.util.function.Function<StreamDevConfig, ByteSource> factory;
-      boolean live = true;
-      if (source.equals("simulated")) {
-        BufferHeaderFormat format =
-            configs.load(stream.headerFormat, ConfigTypes.BUFFER_HEADER_FORMAT);
-        int frames =
-            limit != null && limit.frames != null ? (int) (long) limit.frames : Integer.MAX_VALUE;
-        Set<StreamEncoder.Fault> f = new HashSet<>();
-        for (String s : faults) {
-          f.add(StreamEncoder.Fault.fromId(s));
-        }
-        Pacing p = Pacing.fromId(pacing == null ? "real-time" : pacing);
-        factory =
-            c ->
-                new InputStreamByteSource(
-                    "simulated (seed " + seed + ", " + p.id() + ")",
-                    new StreamEncoder(c, format, seed, frames, f).openStream(p));
-      } else {
-        StreamSource s = StreamSource.parse(source);
-        live = s.live();
-        StreamSource.UsbSettings usb =
-            new StreamSource.UsbSettings(usbSerial, usbInterface, transferSize, transfersInFlight);
-        boolean pacedFile =
-            s.kind() == StreamSource.Kind.FILE
-                && pacing != null
-                && Pacing.fromId(pacing) == Pacing.REAL_TIME;
-        factory =
-            c ->
-                pacedFile
-                    ? new org.scopeio.stream.PacedByteSource(
-                        s.open(c, usb), org.scopeio.stream.PacedByteSource.deviceRate(c))
-                    : s.open(c, usb);
+      Map<String, String> o = new LinkedHashMap<>();
+      o.put("source", source);
+      if (binary) {
+        o.put("binary", output.out + ".bin");
       }
-      StreamDevice.Options options =
-          new StreamDevice.Options(
-              live,
-              queueSize,
-              OverflowPolicy.fromId(overflow),
-              binary ? Path.of(output.out + ".bin") : null,
-              fileOf(source));
-      return StreamCommand.run(spec, configs, writers, stream, output, factory, options, limits);
+      put(o, "queue_size", queueSize);
+      put(o, "overflow", overflow);
+      put(o, "usb_serial", usbSerial);
+      put(o, "usb_interface", usbInterface);
+      put(o, "transfer_size", transferSize);
+      put(o, "transfers_in_flight", transfersInFlight);
+      put(o, "seed", seed);
+      put(o, "pacing", pacing);
+      if (!faults.isEmpty()) {
+        o.put("fault", String.join(",", faults));
+      }
+      if (source.equals("simulated") && limit != null && limit.frames != null) {
+        o.put("frames", String.valueOf(limit.frames)); // the simulated stream ends there
+      }
+      return StreamCommand.run(
+          spec,
+          devices.get(),
+          configs.get(),
+          writers.get(),
+          stream,
+          output,
+          o,
+          LimitOptions.of(limit));
     }
-  }
 
-  /** The capture file a {@code --source} reads, if it is one. */
-  static java.util.Set<Path> fileOf(String source) {
-    if (source.equals("simulated")) {
-      return java.util.Set.of();
+    private static void put(Map<String, String> options, String name, Object value) {
+      if (value != null) {
+        options.put(name, String.valueOf(value));
+      }
     }
-    StreamSource s = StreamSource.parse(source);
-    return s.kind() == StreamSource.Kind.FILE ? java.util.Set.of(s.path()) : java.util.Set.of();
   }
 
   /** {@code scopeio stream decode}. */
   @Command(
       name = "decode",
       mixinStandardHelpOptions = true,
-      description = "Decode a raw capture file offline.")
+      description = "Decode a capture file (the bytes as received) offline.")
   public static final class Decode implements java.util.concurrent.Callable<Integer> {
-    private final ConfigStore configs;
-    private final WriterRegistry writers;
+    private final Provider<DeviceRegistry> devices;
+    private final Provider<ConfigStore> configs;
+    private final Provider<WriterRegistry> writers;
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin StreamConfigOptions stream = new StreamConfigOptions();
     @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
-    @Parameters(paramLabel = "<raw>", description = "Raw capture (the bytes as received).")
+    @Parameters(paramLabel = "<capture>", description = "Capture file (the bytes as received).")
     Path raw;
 
     @Inject
-    public Decode(ConfigStore configs, WriterRegistry writers) {
+    public Decode(
+        Provider<DeviceRegistry> devices,
+        Provider<ConfigStore> configs,
+        Provider<WriterRegistry> writers) {
+      this.devices = devices;
       this.configs = configs;
       this.writers = writers;
     }
@@ -255,12 +240,12 @@ public final class StreamCommand implements Runnable {
     public Integer call() throws Exception {
       return StreamCommand.run(
           spec,
-          configs,
-          writers,
+          devices.get(),
+          configs.get(),
+          writers.get(),
           stream,
           output.fromFile(),
-          c -> new FileByteSource(raw),
-          StreamDevice.Options.offline(raw),
+          Map.of("source", "file:" + raw),
           Recording.Limits.none());
     }
   }

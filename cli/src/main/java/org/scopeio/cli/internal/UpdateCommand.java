@@ -1,11 +1,12 @@
 package org.scopeio.cli.internal;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
 import org.scopeio.stream.update.DeviceUpdate;
 import org.scopeio.stream.update.PlannedUpdate;
 import org.scopeio.stream.update.TransmitterPorts;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
       "Everything is validated before the first byte is sent."
     })
 public final class UpdateCommand implements Runnable {
-  private final ConfigStore configs;
+  private final Provider<ConfigStore> configs;
   @Spec CommandSpec spec;
 
   @Option(
@@ -76,7 +77,7 @@ public final class UpdateCommand implements Runnable {
   Duration pause;
 
   @Inject
-  public UpdateCommand(ConfigStore configs) {
+  public UpdateCommand(Provider<ConfigStore> configs) {
     this.configs = configs;
   }
 
@@ -118,7 +119,7 @@ public final class UpdateCommand implements Runnable {
       if (single || reboot || deviceId != null) {
         throw usage("--batch cannot be combined with --device-id, --key, --value or --reboot");
       }
-      UpdateBatch b = configs.load(batch, UpdateBatch.TYPE);
+      UpdateBatch b = configs.get().load(batch, UpdateBatch.TYPE);
       return b.plan(batch);
     }
     if (deviceId == null) {

@@ -10,9 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.DeviceCounters;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.telemetry.FrameTelemetry;
 
 class StatusLineTest {
@@ -20,7 +21,9 @@ class StatusLineTest {
   void showsProgressRatesDropsBatteryAndBrightnessOverTheLastSecond() {
     BufferHeaderFormat headers =
         BufferHeaderFormat.of("h", Map.of("frame_num", 0, "battery_voltage_raw", 1));
-    StreamInfo info = new StreamInfo("t", "t", 2, 2, PixelType.UINT8, 20.0, headers, Map.of());
+    DeviceInfo info =
+        new DeviceInfo(
+            "t", "t", 2, 2, PixelType.UINT8, 20.0, headers, Map.of(), -1, Pace.ON_DEMAND);
     FrameTelemetry t = FrameTelemetry.forStream(info, 1000);
     for (int i = 0; i < 40; i++) {
       t.accept(

@@ -5,9 +5,9 @@ import java.util.List;
 import org.scopeio.api.ConfigException;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRequest;
-import org.scopeio.api.format.SdLayout;
 import org.scopeio.api.spi.DeviceOption;
 import org.scopeio.api.spi.DeviceProvider;
+import org.scopeio.format.SdLayout;
 import org.scopeio.sdcard.SdCardDevice;
 
 /**

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.scopeio.api.ConfigException;
-import org.scopeio.api.config.ConfigType;
+import org.scopeio.api.ConfigType;
+import org.scopeio.api.Device;
 
 /**
  * A batch of updates for several miniscopes, in mio's {@code UpdateBatch} format (model {@code

@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.scopeio.api.ConfigException;
-import org.scopeio.api.config.ConfigDocument;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.api.config.ConfigType;
-import org.scopeio.api.config.ConfigTypes;
-import org.scopeio.api.format.SdLayout;
-import org.scopeio.api.format.StreamDevConfig;
+import org.scopeio.api.ConfigType;
+import org.scopeio.config.ConfigDocument;
+import org.scopeio.config.ConfigStore;
+import org.scopeio.config.ConfigTypes;
+import org.scopeio.format.SdLayout;
+import org.scopeio.format.StreamDevConfig;
 import org.scopeio.simulator.fuzz.Mutations;
 
 /**

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scopeio.api.ConfigException;
-import org.scopeio.api.config.ConfigStore;
+import org.scopeio.config.ConfigStore;
 
 class DeviceUpdateTest {
   /** Every example of docs/formats.md §5.2. */

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scopeio.api.DeviceCounters;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.telemetry.FrameTelemetry;
-import org.scopeio.telemetry.StreamBuffer;
+import org.scopeio.telemetry.TelemetryBuffer;
 
 /**
  * The status badges of the live view: frames, frame rates by host and device clock, losses,
@@ -25,14 +25,18 @@ public final class StatusReport {
   /** One output file and its size now. */
   public record OutputFile(String name, long bytes) {}
 
-  private final StreamInfo info;
-  private final StreamBuffer telemetry;
+  private final DeviceInfo info;
+  private final TelemetryBuffer telemetry;
   private final Path stem;
   private final long diskWarningBytes;
   private final long startNanos;
 
   public StatusReport(
-      StreamInfo info, StreamBuffer telemetry, Path stem, long diskWarningBytes, long startNanos) {
+      DeviceInfo info,
+      TelemetryBuffer telemetry,
+      Path stem,
+      long diskWarningBytes,
+      long startNanos) {
     this.info = info;
     this.telemetry = telemetry;
     this.stem = stem.toAbsolutePath();

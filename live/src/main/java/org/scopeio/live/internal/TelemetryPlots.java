@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scopeio.telemetry.SampleRange;
-import org.scopeio.telemetry.StreamBuffer;
+import org.scopeio.telemetry.TelemetryBuffer;
 
 /**
  * The plot data of the live view: for each plotted signal, about {@code points} records over the
@@ -24,9 +24,9 @@ public final class TelemetryPlots {
           "padded_pixels",
           "battery_voltage");
 
-  private final StreamBuffer buffer;
+  private final TelemetryBuffer buffer;
 
-  public TelemetryPlots(StreamBuffer buffer) {
+  public TelemetryPlots(TelemetryBuffer buffer) {
     this.buffer = buffer;
   }
 
@@ -45,7 +45,7 @@ public final class TelemetryPlots {
     long increment = Math.max(1, (end - start + points - 1) / Math.max(1, points));
     int n = (int) ((end - start) / increment);
     start = end - n * increment; // records end at the newest sample
-    double[] out = new double[Math.max(1, n) * StreamBuffer.FIELDS];
+    double[] out = new double[Math.max(1, n) * TelemetryBuffer.FIELDS];
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("rate", buffer.sampleRate());
     result.put("start", start);
@@ -65,13 +65,13 @@ public final class TelemetryPlots {
       List<Double> max = new ArrayList<>(records);
       List<Double> sum = new ArrayList<>(records);
       for (int i = 0; i < records; i++) {
-        int at = i * StreamBuffer.FIELDS;
-        double count = out[at + StreamBuffer.COUNT];
+        int at = i * TelemetryBuffer.FIELDS;
+        double count = out[at + TelemetryBuffer.COUNT];
         boolean empty = count == 0;
-        mean.add(empty ? null : finite(out[at + StreamBuffer.MEAN]));
-        min.add(empty ? null : finite(out[at + StreamBuffer.MIN]));
-        max.add(empty ? null : finite(out[at + StreamBuffer.MAX]));
-        sum.add(empty ? null : finite(out[at + StreamBuffer.MEAN] * count));
+        mean.add(empty ? null : finite(out[at + TelemetryBuffer.MEAN]));
+        min.add(empty ? null : finite(out[at + TelemetryBuffer.MIN]));
+        max.add(empty ? null : finite(out[at + TelemetryBuffer.MAX]));
+        sum.add(empty ? null : finite(out[at + TelemetryBuffer.MEAN] * count));
       }
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("mean", mean);

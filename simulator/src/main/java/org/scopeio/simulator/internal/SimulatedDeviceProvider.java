@@ -3,8 +3,8 @@ package org.scopeio.simulator.internal;
 import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceRequest;
-import org.scopeio.api.config.ConfigTypes;
 import org.scopeio.api.spi.DeviceProvider;
+import org.scopeio.config.ConfigTypes;
 import org.scopeio.simulator.SimulatedDevice;
 import org.scopeio.simulator.SimulatedDeviceConfig;
 

@@ -220,6 +220,14 @@ public final class AviFile implements AutoCloseable {
    * file.
    */
   public void finish(double frameRate) throws IOException {
+    finish(frameRate, true);
+  }
+
+  /**
+   * Completes the file (index, frame count, rate) and closes it; forces it to the storage device
+   * first if {@code force}.
+   */
+  public void finish(double frameRate, boolean force) throws IOException {
     try {
       long indexBytes = 16 * frames;
       ByteBuffer b = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
@@ -238,7 +246,9 @@ public final class AviFile implements AutoCloseable {
       writeAll(b);
       rate(frameRate);
       putInt(4, (int) (channel.position() - 8));
-      channel.force(false);
+      if (force) {
+        channel.force(false);
+      }
     } finally {
       channel.close();
     }

@@ -1,8 +1,8 @@
 package org.scopeio.writers.internal;
 
 import java.nio.file.Path;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.WriteException;
 
 /** Checks every writer makes on the frames it is given. */
@@ -14,7 +14,7 @@ public final class FrameChecks {
    *
    * @throws WriteException naming {@code file} and the frame index
    */
-  public static void requireMatches(Path file, StreamInfo info, Frame frame) {
+  public static void requireMatches(Path file, DeviceInfo info, Frame frame) {
     if (frame.width() != info.width()
         || frame.height() != info.height()
         || frame.pixelType() != info.pixelType()) {

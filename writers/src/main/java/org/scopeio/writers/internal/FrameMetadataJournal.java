@@ -20,9 +20,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.scopeio.api.BufferHeader;
 import org.scopeio.api.BufferRuntime;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameIntegrity;
-import org.scopeio.api.StreamInfo;
 
 /**
  * The per-frame metadata sidecar {@code <stem>_frame_metadata.json} and its append-only journal
@@ -64,7 +64,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
 
   private final Path sidecar;
   private final Path journalPath;
-  private final StreamInfo info;
+  private final DeviceInfo info;
   private final String imageFile;
   private final FileChannel journal;
   private final JsonGenerator line;
@@ -73,7 +73,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
   private final java.util.SortedSet<Long> garbled = new java.util.TreeSet<>();
 
   private FrameMetadataJournal(
-      Path sidecar, Path journalPath, StreamInfo info, String imageFile, FileChannel journal)
+      Path sidecar, Path journalPath, DeviceInfo info, String imageFile, FileChannel journal)
       throws IOException {
     this.sidecar = sidecar;
     this.journalPath = journalPath;
@@ -90,7 +90,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
    * {@code imageFile}. The caller has checked that overwriting is allowed.
    */
   public static FrameMetadataJournal create(
-      Path sidecar, Path journalPath, StreamInfo info, String imageFile) throws IOException {
+      Path sidecar, Path journalPath, DeviceInfo info, String imageFile) throws IOException {
     FileChannel ch =
         FileChannel.open(
             journalPath,
@@ -114,7 +114,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
    */
   public static FrameMetadataJournal reopen(Path sidecar, Path journalPath, String imageFile)
       throws IOException {
-    StreamInfo info = SidecarStream.read(sidecar, "nominal_frame_rate");
+    DeviceInfo info = SidecarStream.read(sidecar, "nominal_frame_rate");
     // keep whole lines only
     long size = Files.size(journalPath);
     long keep = size;
@@ -174,7 +174,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
   }
 
   /** The stream described by the sidecar. */
-  public StreamInfo info() {
+  public DeviceInfo info() {
     return info;
   }
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.scopeio.api.StreamInfo;
+import org.scopeio.api.DeviceInfo;
 
 /**
  * Writes the OME-XML (schema 2016-06) of a single-image OME-TIFF: one gray channel, one plane per
@@ -33,7 +33,7 @@ public final class OmeXml {
    */
   public record Image(
       String name,
-      StreamInfo info,
+      DeviceInfo info,
       Instant acquired,
       long planes,
       double timeIncrementSeconds,
@@ -56,7 +56,7 @@ public final class OmeXml {
 
   /** Writes the document for {@code image} to {@code out}. */
   public static void write(Writer out, Image image, Planes planes) throws IOException {
-    StreamInfo info = image.info();
+    DeviceInfo info = image.info();
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.write("<OME xmlns=\"" + NAMESPACE + "\"");
     out.write(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");

@@ -5,10 +5,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.scopeio.api.OutputFiles;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.OutputFiles;
 
 /** The numbered parts of a recording that rolls over to new files ({@code <stem>_000.avi} ...). */
 public final class OutputParts {
@@ -53,7 +53,7 @@ public final class OutputParts {
    * it, so readers see the old or the new file, never half of one.
    */
   public static void replace(Path file, Content content) throws IOException {
-    Path tmp = org.scopeio.api.OutputFiles.withSuffix(file, ".tmp");
+    Path tmp = org.scopeio.core.OutputFiles.withSuffix(file, ".tmp");
     content.writeTo(tmp);
     Files.move(
         tmp,
@@ -64,7 +64,7 @@ public final class OutputParts {
 
   /** Part {@code part} of a recording: {@code <stem>_NNN<suffix>}, or {@code <stem><suffix>}. */
   public static Path name(Path stem, int part, boolean numbered, String suffix) {
-    return org.scopeio.api.OutputFiles.withSuffix(
+    return org.scopeio.core.OutputFiles.withSuffix(
         stem, (numbered ? String.format("_%03d", part) : "") + suffix);
   }
 }

@@ -2,15 +2,15 @@ package org.scopeio.writers.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
-import org.scopeio.api.StreamInfo;
 
 /** One reused direct buffer holding a frame's pixels as little-endian bytes, for file writers. */
 public final class PlaneBuffer {
   private final ByteBuffer buffer;
 
   /** A buffer for the frames of {@code info}. */
-  public PlaneBuffer(StreamInfo info) {
+  public PlaneBuffer(DeviceInfo info) {
     buffer =
         ByteBuffer.allocateDirect(
                 Math.toIntExact((long) info.width() * info.height() * info.pixelType().bytes()))

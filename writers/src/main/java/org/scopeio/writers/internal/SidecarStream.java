@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.scopeio.api.DeviceInfo;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 
 /**
  * The stream a writer's JSON sidecar describes ({@code device}, {@code description}, {@code width},
@@ -22,14 +23,14 @@ public final class SidecarStream {
    *
    * @param rateField the field holding the nominal frame rate (null or absent: unknown)
    */
-  public static StreamInfo read(Path sidecar, String rateField) throws IOException {
+  public static DeviceInfo read(Path sidecar, String rateField) throws IOException {
     JsonNode meta = new ObjectMapper().readTree(sidecar.toFile());
     Map<String, String> properties = new TreeMap<>();
     meta.path("properties")
         .fields()
         .forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
     JsonNode rate = meta.path(rateField);
-    return new StreamInfo(
+    return new DeviceInfo(
         meta.path("device").asText(),
         meta.path("description").asText(),
         meta.path("width").asInt(),
@@ -37,6 +38,8 @@ public final class SidecarStream {
         PixelType.fromId(meta.path("pixel_type").asText()),
         rate.isNumber() ? rate.asDouble() : Double.NaN,
         null,
-        properties);
+        properties,
+        -1,
+        Pace.ON_DEMAND);
   }
 }

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.scopeio.api.EnumIds;
 import org.scopeio.api.PixelType;
 import org.scopeio.api.WriterOptions;
+import org.scopeio.core.EnumIds;
 import org.scopeio.writers.SyncPolicy;
 
 /**

@@ -1,7 +1,7 @@
 package org.scopeio.writers.contract;
 
 import org.scopeio.api.spi.WriterProvider;
-import org.scopeio.simulator.contract.WriterContractTest;
+import org.scopeio.testkit.WriterContractTest;
 import org.scopeio.writers.internal.CsvHeaderWriterProvider;
 
 /** The CSV writer (metadata only: no pixels to read back). */

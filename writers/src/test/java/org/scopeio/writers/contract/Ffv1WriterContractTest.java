@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 import org.scopeio.api.spi.WriterProvider;
-import org.scopeio.simulator.contract.WriterContractTest;
+import org.scopeio.testkit.WriterContractTest;
 import org.scopeio.writers.RealReaders;
 import org.scopeio.writers.internal.Ffv1WriterProvider;
 
@@ -26,7 +26,7 @@ class Ffv1WriterContractTest extends WriterContractTest {
   }
 
   @Override
-  protected List<int[]> readBack(Path stem, StreamInfo info) {
+  protected List<int[]> readBack(Path stem, DeviceInfo info) {
     boolean sixteen = info.pixelType() == PixelType.UINT16;
     Path video = stem.resolveSibling(stem.getFileName() + ".ffv1.mkv");
     ByteBuffer b =

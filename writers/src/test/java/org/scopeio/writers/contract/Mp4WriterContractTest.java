@@ -2,7 +2,7 @@ package org.scopeio.writers.contract;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.scopeio.api.spi.WriterProvider;
-import org.scopeio.simulator.contract.WriterContractTest;
+import org.scopeio.testkit.WriterContractTest;
 import org.scopeio.writers.RealReaders;
 import org.scopeio.writers.internal.Mp4WriterProvider;
 

@@ -11,9 +11,11 @@ import java.util.Optional;
 import org.scopeio.api.Device;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceException;
+import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.Frame;
+import org.scopeio.api.FrameOrGap;
+import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
-import org.scopeio.api.StreamInfo;
 
 /**
  * The {@code packed10} camera: reads frames of RAW10-packed bytes (from a file, or made from a
@@ -26,7 +28,7 @@ public final class Packed10Camera implements Device {
   private final int pixels;
   private final byte[] packed;
   private InputStream file;
-  private StreamInfo info;
+  private DeviceInfo info;
   private long next;
   private volatile long delivered;
   private volatile boolean closed;
@@ -50,7 +52,7 @@ public final class Packed10Camera implements Device {
   }
 
   @Override
-  public synchronized StreamInfo open() {
+  public synchronized DeviceInfo open() {
     if (info != null || closed) {
       throw new IllegalStateException("packed10 camera is already open or closed");
     }
@@ -63,7 +65,7 @@ public final class Packed10Camera implements Device {
       }
     }
     info =
-        new StreamInfo(
+        new DeviceInfo(
             type(),
             "packed10 camera "
                 + config.width()
@@ -76,12 +78,14 @@ public final class Packed10Camera implements Device {
             PixelType.UINT16,
             config.fs(),
             null,
-            Map.of("bits", "10", "packing", "MIPI RAW10"));
+            Map.of("bits", "10", "packing", "MIPI RAW10"),
+            -1,
+            Pace.ON_DEMAND);
     return info;
   }
 
   @Override
-  public synchronized StreamInfo info() {
+  public synchronized DeviceInfo info() {
     if (info == null) {
       throw new IllegalStateException("packed10 camera is not open");
     }
@@ -89,7 +93,7 @@ public final class Packed10Camera implements Device {
   }
 
   @Override
-  public synchronized Optional<Frame> next(Duration timeout) {
+  public synchronized Optional<FrameOrGap> next(Duration timeout) {
     if (closed) {
       return Optional.empty();
     }

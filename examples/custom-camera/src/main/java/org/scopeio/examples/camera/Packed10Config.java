@@ -2,7 +2,7 @@ package org.scopeio.examples.camera;
 
 import java.util.List;
 import java.util.Set;
-import org.scopeio.api.config.ConfigType;
+import org.scopeio.api.ConfigType;
 import org.scopeio.api.spi.DeviceOption;
 
 /**

@@ -2,18 +2,12 @@ package org.scopeio.examples.camera;
 
 import java.util.Map;
 import org.scopeio.api.Device;
-import org.scopeio.api.DeviceRegistry;
-import org.scopeio.api.DeviceRequest;
-import org.scopeio.api.config.ConfigStore;
-import org.scopeio.simulator.contract.DeviceContractTest;
+import org.scopeio.testkit.DeviceContractTest;
 
 /** The example camera passes the same contract as the built-in devices. */
 class Packed10CameraContractTest extends DeviceContractTest {
-  private final ConfigStore configs = new ConfigStore(null, getClass().getClassLoader());
-
   private Device create(Map<String, String> options) {
-    return DeviceRegistry.load(getClass().getClassLoader())
-        .create("packed10", new DeviceRequest(null, options, configs));
+    return createDevice("packed10", options);
   }
 
   @Override

@@ -46,8 +46,8 @@ class Raw10Test {
     try (Packed10Camera cam =
         new Packed10Camera(new Packed10Config("file:" + file, 8, 2, 10.0, null))) {
       cam.open();
-      Frame f0 = cam.next(Duration.ofSeconds(1)).orElseThrow();
-      Frame f1 = cam.next(Duration.ofSeconds(1)).orElseThrow();
+      Frame f0 = (Frame) cam.next(Duration.ofSeconds(1)).orElseThrow();
+      Frame f1 = (Frame) cam.next(Duration.ofSeconds(1)).orElseThrow();
       assertThat(f0.pixels16()).isEqualTo(a);
       assertThat(f1.pixels16()).isEqualTo(b);
       assertThat(f1.deviceTimestampMillis()).hasValue(100);

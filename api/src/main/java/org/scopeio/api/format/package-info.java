@@ -1,5 +1,0 @@
-/**
- * Data descriptions of device formats, shared by the modules that read them and the simulator that
- * writes them. Start with {@link org.scopeio.api.format.SdLayout}.
- */
-package org.scopeio.api.format;

@@ -1,6 +1,0 @@
-/**
- * Live telemetry: {@link org.scopeio.telemetry.StreamBuffer}, a fixed-memory ring buffer of scalar
- * signals with multi-level statistics, and {@link org.scopeio.telemetry.FrameTelemetry}, which
- * feeds it one sample per frame (frame intervals, brightness, losses, header voltages).
- */
-package org.scopeio.telemetry;

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Whole jobs as a user runs them (./scopeio, JVM start included), each beside its physical limit
+# measured in the same run: SD conversion against dd conv=fdatasync of the same image, stream
+# decoding against cat, start-up against java -version. Prints a markdown table of medians.
+#
+#   bench/wholejob.sh [DIR] [RUNS]   (DIR: a folder on the disk to measure, default /tmp; ~2.5 GB)
+#
+# The inputs are made by the simulator: a 740 MB card (2000 frames of 608x608, 64000-byte buffers,
+# the issue's image) and 82 MB of wireless-200px bytes with the real receiver's filler bit slips.
+# Page cache warm (each input is read once before timing), as in the issue's measurements.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/common.sh"
+DIR="${1:-/tmp}/scopeio-wholejob"
+RUNS="${2:-5}"
+mkdir -p "$DIR"
+S="$ROOT/scopeio"
+CARD="$DIR/card740.img"
+CAP="$DIR/stream82.bin"
+[[ -f "$CARD" ]] || "$S" simulate sdcard "$CARD" --frames 2000 --width 608 --height 608 \
+  --buffer-size 64000 --force >/dev/null
+[[ -f "$CAP" ]] || "$S" simulate stream "$CAP" --frames 2000 --fault dummy-slip --force >/dev/null
+cat "$CARD" "$CAP" >/dev/null # warm the page cache
+
+# seconds of one run of the command given (output discarded)
+seconds() {
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" >/dev/null 2>&1
+  t1=$(date +%s%N)
+  awk -v n=$((t1 - t0)) 'BEGIN {printf "%.3f", n / 1e9}'
+}
+
+# median seconds of RUNS runs; $1 is a command run before each (cleanup), the rest is timed
+timed() {
+  local before="$1"
+  shift
+  local all=()
+  for _ in $(seq "$RUNS"); do
+    eval "$before"
+    all+=("$(seconds "$@")")
+  done
+  median "${all[@]}"
+}
+
+clean="rm -rf '$DIR/out'; mkdir -p '$DIR/out'"
+JAVA_V=$(timed : java -version)
+VERSION=$(timed : "$S" --version)
+HELP=$(timed : "$S" --help)
+INFO=$(timed : "$S" sdcard info "$CARD")
+DD=$(timed "$clean" dd if="$CARD" of="$DIR/out/copy.img" bs=1M conv=fdatasync status=none)
+CAT_CARD=$(timed : cat "$CARD")
+RAW=$(timed "$clean" "$S" sdcard convert "$CARD" --out "$DIR/out/c" --format raw)
+RAW_NONE=$(timed "$clean" "$S" sdcard convert "$CARD" --out "$DIR/out/c" --format raw -W sync=none)
+TIFF_CSV=$(timed "$clean" "$S" sdcard convert "$CARD" --out "$DIR/out/c" --format ome-tiff,csv)
+CSV=$(timed "$clean" "$S" sdcard convert "$CARD" --out "$DIR/out/c" --format csv)
+CAT_CAP=$(timed : cat "$CAP")
+DECODE=$(timed "$clean" "$S" stream decode "$CAP" --out "$DIR/out/s" --format raw -W sync=none)
+rm -rf "$DIR/out"
+
+CARD_MB=$(awk -v b="$(stat -c %s "$CARD")" 'BEGIN {printf "%.0f", b / 1e6}')
+CAP_MB=$(awk -v b="$(stat -c %s "$CAP")" 'BEGIN {printf "%.0f", b / 1e6}')
+echo "Whole jobs, medians of $RUNS runs, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), folder $DIR ($(df -h "$DIR" | awk 'NR==2 {print $1}'))"
+echo
+echo "| job | time | against its limit |"
+echo "|---|---|---|"
+awk -v j="$JAVA_V" -v v="$VERSION" -v h="$HELP" -v i="$INFO" -v dd="$DD" -v cc="$CAT_CARD" \
+  -v raw="$RAW" -v none="$RAW_NONE" -v tc="$TIFF_CSV" -v csv="$CSV" -v cp="$CAT_CAP" \
+  -v dec="$DECODE" -v cmb="$CARD_MB" -v smb="$CAP_MB" 'BEGIN {
+  printf "| `dd conv=fdatasync` of the %s MB card image | %.2f s | the limit of a durable copy |\n", cmb, dd
+  printf "| `sdcard convert --format raw` (forces its output at close) | %.2f s | %.2fx the speed of dd |\n", raw, dd / raw
+  printf "| `sdcard convert --format raw -W sync=none` (forces nothing) | %.2f s | %.0f MB/s |\n", none, cmb / none
+  printf "| `sdcard convert --format ome-tiff,csv` | %.2f s | %.2fx the time of raw |\n", tc, tc / raw
+  printf "| `sdcard convert --format csv` (no pixels written) | %.2f s | |\n", csv
+  printf "| `cat` of the card image (page cache) | %.2f s | |\n", cc
+  printf "| `stream decode` of %s MB of wireless-200px bytes with filler slips | %.2f s | %.0f MB/s with the JVM start (%.2f s) taken out; `cat`: %.2f s |\n", smb, dec, smb / (dec - v), v, cp
+  printf "| `scopeio sdcard info` of the card image | %.2f s | |\n", i
+  printf "| `scopeio --version` | %.2f s | `java -version`: %.2f s |\n", v, j
+  printf "| `scopeio --help` | %.2f s | |\n", h
+}'
