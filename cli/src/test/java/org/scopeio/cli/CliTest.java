@@ -48,6 +48,45 @@ class CliTest {
   }
 
   @Test
+  void versionAndHelpNeverStartGuiceOrTheConfigStore() {
+    // a module that fails as soon as Guice reads it: the commands that need nothing never do
+    AbstractModule failing =
+        new AbstractModule() {
+          @Override
+          protected void configure() {
+            throw new IllegalStateException("Guice was started");
+          }
+        };
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(
+            Main.run(
+                new String[] {"--version"},
+                failing,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true)))
+        .isZero();
+    assertThat(out.toString()).startsWith("scopeio ");
+    assertThat(
+            Main.run(
+                new String[] {"sdcard", "convert", "--help"},
+                failing,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true)))
+        .isZero();
+    assertThat(out.toString()).contains("Usage: scopeio sdcard convert");
+    // a command that needs the config store starts Guice, and says what failed
+    int code =
+        Main.run(
+            new String[] {"config", "list"},
+            failing,
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("Guice was started");
+  }
+
+  @Test
   void recordToOmeTiffAviAndCsvGivesFilesThatTifffileXmllintAndFfprobeAccept() throws Exception {
     Path stem = dir.resolve("rec/run");
     Result r =
