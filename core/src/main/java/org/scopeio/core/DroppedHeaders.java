@@ -6,8 +6,9 @@ import org.scopeio.api.BufferHeader;
 import org.scopeio.api.Frame;
 
 /**
- * Keeps the buffer headers of dropped frames for {@link Device#takeDroppedHeaders()}, up to a limit
- * (so a consumer that never asks cannot make it grow without bound). Thread-safe.
+ * Keeps the buffer headers of dropped frames until {@link AbstractDevice} delivers them with the
+ * gap that reports those frames, up to a limit (so a consumer that never reads cannot make it grow
+ * without bound). Thread-safe.
  */
 public final class DroppedHeaders {
   private final int limit;

@@ -19,14 +19,15 @@ import org.scopeio.api.DeviceRequest;
  *       applied over it ({@link DeviceRequest#loadConfig}), reads the others with {@link
  *       DeviceRequest}'s checked accessors, and returns an unopened device;
  *   <li>the {@link Device}: {@code open} acquires the hardware and returns the {@link
- *       org.scopeio.api.DeviceInfo}; {@code next} returns frames in order (empty at the end and
- *       after {@code close}; {@link org.scopeio.api.DeviceTimeoutException} when nothing came in
- *       time); frames produced on a thread of the device's own go through a {@link
- *       org.scopeio.core.HandoffQueue}, whose drops are counted in {@code counters};
+ *       org.scopeio.api.DeviceInfo}; {@code next} returns frames in order, with a {@link
+ *       org.scopeio.api.Gap} where frames were lost (empty at the end and after {@code close};
+ *       {@link org.scopeio.api.DeviceTimeoutException} when nothing came in time); frames produced
+ *       on a thread of the device's own go through a bounded queue whose drops are counted in
+ *       {@code counters} (scopeio-core's {@code AbstractDevice} and {@code HandoffQueue} do this);
  *   <li>default configs as YAML under {@code scopeio/config/}, listed one per line in {@code
  *       META-INF/scopeio/configs}, so that {@code scopeio config list} and ids find them;
  *   <li>a test extending the contract test kit's {@code DeviceContractTest} (the {@code
- *       scopeio-simulator} test jar).
+ *       scopeio-testkit} artifact, at test scope).
  * </ol>
  *
  * The {@code examples/custom-camera} module is a complete plugin of this shape.
