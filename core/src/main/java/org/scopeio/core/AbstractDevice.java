@@ -20,8 +20,9 @@ import org.scopeio.api.Gap;
  * #nextFrame(Duration)} (the next frame, empty at the end), {@link #stop()} (release) and {@link
  * #counters()}. Whenever {@code counters().framesDropped()} has grown since the last item, the
  * growth is delivered as a gap before the frame just read (or before the end), with the headers
- * {@link #takeDroppedHeaders()} returns. A live device drops through a {@link HandoffQueue}, whose
- * dropped frames it passes to a {@link DroppedHeaders}; see {@code docs/architecture.md}.
+ * {@link #takeDroppedHeaders()} returns. A live device produces on an {@link Acquisition} (its
+ * thread, bounded hand-off and overflow policy), which keeps those headers; see {@code
+ * docs/architecture.md}.
  */
 public abstract class AbstractDevice implements Device {
   private enum State {

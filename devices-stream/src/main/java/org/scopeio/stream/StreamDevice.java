@@ -20,8 +20,7 @@ import org.scopeio.api.OverflowPolicy;
 import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
 import org.scopeio.core.AbstractDevice;
-import org.scopeio.core.DroppedHeaders;
-import org.scopeio.core.HandoffQueue;
+import org.scopeio.core.Acquisition;
 import org.scopeio.format.StreamDevConfig;
 
 /**
@@ -38,9 +37,7 @@ public final class StreamDevice extends AbstractDevice {
   private final String configId;
   private final Function<StreamDevConfig, ByteSource> sourceFactory;
   private final Options options;
-  private HandoffQueue<Frame> queue;
-  private final DroppedHeaders droppedHeaders = new DroppedHeaders(100_000);
-  private Thread acquisition;
+  private Acquisition acquisition;
   private java.io.OutputStream capture;
   private final ArrayDeque<Frame> ready = new ArrayDeque<>();
   private final Map<StreamDecoder.Rejection, Long> rejected =
@@ -124,9 +121,6 @@ public final class StreamDevice extends AbstractDevice {
 
   @Override
   protected DeviceInfo start() {
-    if (options.live()) {
-      queue = new HandoffQueue<>(options.queueSize(), options.overflow(), droppedHeaders::add);
-    }
     assembler =
         new FrameAssembler(
             config.frameWidth(), config.frameHeight(), decoder.bufferPixels(), ready::add);
@@ -165,8 +159,7 @@ public final class StreamDevice extends AbstractDevice {
     }
     source = sourceFactory.apply(config);
     if (options.live()) {
-      acquisition = new Thread(this::acquire, "scopeio-stream-acquisition");
-      acquisition.setDaemon(true);
+      acquisition = new Acquisition(type(), options.queueSize(), options.overflow(), this::acquire);
       acquisition.start();
     }
     Map<String, String> props = new LinkedHashMap<>();
@@ -194,10 +187,9 @@ public final class StreamDevice extends AbstractDevice {
   }
 
   /** Offers decoded frames to the consumer outside the device lock (offers may block). */
-  private void handOver(List<Frame> frames) throws InterruptedException {
+  private static void handOver(List<Frame> frames, Acquisition out) throws InterruptedException {
     for (Frame f : frames) {
-      f.pixelStats(); // the telemetry's pass over the pixels, on this thread, not the recording's
-      queue.offer(f);
+      out.offer(f);
     }
     frames.clear();
   }
@@ -210,11 +202,11 @@ public final class StreamDevice extends AbstractDevice {
   }
 
   /** The acquisition thread: read, save, decode until the end of data or close. */
-  private void acquire() {
+  private void acquire(Acquisition out) throws InterruptedException {
     byte[] buf = new byte[CHUNK];
     List<Frame> decoded = new java.util.ArrayList<>();
     try {
-      while (!isClosed()) {
+      while (!out.stopped()) {
         int n = source.read(buf);
         if (n < 0) {
           break;
@@ -224,26 +216,16 @@ public final class StreamDevice extends AbstractDevice {
             saveAndFeed(buf, n);
             drainReady(decoded);
           }
-          handOver(decoded);
+          handOver(decoded, out);
         }
       }
       synchronized (this) {
         endOfData();
         drainReady(decoded);
       }
-      handOver(decoded);
-      queue.finish();
-    } catch (InterruptedException e) {
-      queue.finish();
-    } catch (IOException | RuntimeException e) {
-      if (isClosed()) {
-        queue.finish();
-      } else {
-        queue.fail(
-            e instanceof IOException
-                ? new DeviceException(source.describe() + ": read failed: " + e.getMessage(), e)
-                : e);
-      }
+      handOver(decoded, out);
+    } catch (IOException e) {
+      throw new DeviceException(source.describe() + ": read failed: " + e.getMessage(), e);
     }
   }
 
@@ -291,12 +273,9 @@ public final class StreamDevice extends AbstractDevice {
   @Override
   protected Optional<Frame> nextFrame(Duration timeout) throws InterruptedException {
     if (options.live()) {
-      HandoffQueue.Poll<Frame> p = queue.take(timeout);
-      if (p.isTimeout()) {
-        throw new DeviceTimeoutException(type(), timeout);
-      }
-      p.item().ifPresent(f -> delivered.incrementAndGet());
-      return p.item();
+      Optional<Frame> f = acquisition.take(timeout);
+      f.ifPresent(x -> delivered.incrementAndGet());
+      return f;
     }
     return nextOffline(timeout);
   }
@@ -380,7 +359,7 @@ public final class StreamDevice extends AbstractDevice {
 
   @Override
   protected java.util.List<org.scopeio.api.BufferHeader> takeDroppedHeaders() {
-    return droppedHeaders.take();
+    return acquisition == null ? List.of() : acquisition.takeDroppedHeaders();
   }
 
   @Override
@@ -389,7 +368,7 @@ public final class StreamDevice extends AbstractDevice {
     long dropped = s.rejectedBuffers() + s.overlongSpans() + s.duplicates();
     return new DeviceCounters(
         delivered.get(),
-        queue == null ? 0 : queue.dropped(),
+        acquisition == null ? 0 : acquisition.dropped(),
         s.buffersKept(),
         dropped,
         s.missingBuffers());
@@ -397,37 +376,34 @@ public final class StreamDevice extends AbstractDevice {
 
   @Override
   protected void stop() {
-    IOException failure = null;
-    if (source != null) {
-      try {
-        source.close(); // unblocks a read in progress
-      } catch (IOException e) {
-        failure = e;
-      }
-    }
-    if (queue != null) {
-      queue.close();
-    }
+    IOException[] failure = {null};
+    Runnable closeSource =
+        () -> {
+          if (source != null) {
+            try {
+              source.close(); // unblocks a read in progress
+            } catch (IOException e) {
+              failure[0] = e;
+            }
+          }
+        };
     if (acquisition != null) {
-      acquisition.interrupt();
-      try {
-        acquisition.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      acquisition.stop(closeSource);
+    } else {
+      closeSource.run();
     }
     synchronized (this) {
       if (capture != null) {
         try {
           capture.close();
         } catch (IOException e) {
-          failure = failure == null ? e : failure;
+          failure[0] = failure[0] == null ? e : failure[0];
         }
       }
     }
-    if (failure != null) {
+    if (failure[0] != null) {
       throw new DeviceException(
-          "closing " + source.describe() + ": " + failure.getMessage(), failure);
+          "closing " + source.describe() + ": " + failure[0].getMessage(), failure[0]);
     }
   }
 }

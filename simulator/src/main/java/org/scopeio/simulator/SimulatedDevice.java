@@ -12,15 +12,13 @@ import org.scopeio.api.BufferHeaderFormat;
 import org.scopeio.api.BufferRuntime;
 import org.scopeio.api.DeviceCounters;
 import org.scopeio.api.DeviceInfo;
-import org.scopeio.api.DeviceTimeoutException;
 import org.scopeio.api.Frame;
 import org.scopeio.api.OverflowPolicy;
 import org.scopeio.api.Pace;
 import org.scopeio.api.PixelType;
 import org.scopeio.core.AbstractDevice;
-import org.scopeio.core.DroppedHeaders;
+import org.scopeio.core.Acquisition;
 import org.scopeio.core.EnumIds;
-import org.scopeio.core.HandoffQueue;
 import org.scopeio.core.Pacer;
 import org.scopeio.core.Pacing;
 
@@ -44,9 +42,7 @@ public final class SimulatedDevice extends AbstractDevice {
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong buffers = new AtomicLong();
   private CalciumScene scene;
-  private HandoffQueue<Frame> queue;
-  private final DroppedHeaders droppedHeaders = new DroppedHeaders(100_000);
-  private Thread producer;
+  private Acquisition acquisition;
   private long generated;
   private long bufferCounter;
 
@@ -89,14 +85,13 @@ public final class SimulatedDevice extends AbstractDevice {
             config.frames() > 0 ? config.frames() : -1,
             Pace.ON_DEMAND);
     if (pacing == Pacing.REAL_TIME) {
-      queue =
-          new HandoffQueue<>(
+      acquisition =
+          new Acquisition(
+              type(),
               config.queueSize(),
               EnumIds.parse(OverflowPolicy.class, config.overflow(), "overflow policy"),
-              droppedHeaders::add);
-      producer = new Thread(this::produce, "scopeio-simulated-acquisition");
-      producer.setDaemon(true);
-      producer.start();
+              this::produce);
+      acquisition.start();
     }
     return info;
   }
@@ -113,34 +108,25 @@ public final class SimulatedDevice extends AbstractDevice {
         return Optional.of(f);
       }
     }
-    HandoffQueue.Poll<Frame> poll = queue.take(timeout);
-    if (poll.isTimeout()) {
-      throw new DeviceTimeoutException(type(), timeout);
-    }
-    if (poll.item().isPresent()) {
+    Optional<Frame> f = acquisition.take(timeout);
+    if (f.isPresent()) {
       delivered.incrementAndGet();
     }
-    return poll.item();
+    return f;
   }
 
-  private void produce() {
+  /** The acquisition thread: frames at the frame rate until the configured count or a stop. */
+  private void produce(Acquisition out) throws InterruptedException {
     Pacer pacer = Pacer.perSecond(config.fs());
-    try {
-      while (!isClosed() && (config.frames() == 0 || generated < config.frames())) {
-        pacer.awaitDue(generated);
-        Frame f;
-        synchronized (this) {
-          f = generate(System.nanoTime(), Instant.now());
-        }
-        if (!queue.offer(f)) {
-          return;
-        }
+    while (!out.stopped() && (config.frames() == 0 || generated < config.frames())) {
+      pacer.awaitDue(generated);
+      Frame f;
+      synchronized (this) {
+        f = generate(System.nanoTime(), Instant.now());
       }
-      queue.finish();
-    } catch (InterruptedException e) {
-      queue.finish();
-    } catch (RuntimeException e) {
-      queue.fail(e);
+      if (!out.offer(f)) {
+        return;
+      }
     }
   }
 
@@ -202,31 +188,21 @@ public final class SimulatedDevice extends AbstractDevice {
 
   @Override
   protected List<BufferHeader> takeDroppedHeaders() {
-    return droppedHeaders.take();
+    Acquisition a = acquisition;
+    return a == null ? List.of() : a.takeDroppedHeaders();
   }
 
   @Override
   public DeviceCounters counters() {
-    HandoffQueue<Frame> q = queue;
-    return new DeviceCounters(delivered.get(), q == null ? 0 : q.dropped(), buffers.get(), 0, 0);
+    Acquisition a = acquisition;
+    return new DeviceCounters(delivered.get(), a == null ? 0 : a.dropped(), buffers.get(), 0, 0);
   }
 
   @Override
   protected void stop() {
-    Thread t;
-    synchronized (this) {
-      t = producer;
-    }
-    if (queue != null) {
-      queue.close();
-    }
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(2000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    Acquisition a = acquisition;
+    if (a != null) {
+      a.stop();
     }
   }
 }
