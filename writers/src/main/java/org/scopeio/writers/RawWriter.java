@@ -25,6 +25,7 @@ import org.scopeio.api.Gap;
 import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.core.OutputFiles;
+import org.scopeio.writers.internal.EarlyFlush;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.PlaneBuffer;
 import org.scopeio.writers.internal.SidecarStream;
@@ -70,6 +71,7 @@ public final class RawWriter implements FrameWriter {
   private FileChannel raw;
   private FileChannel journal;
   private SyncPolicy sync;
+  private EarlyFlush earlyFlush;
   private PlaneBuffer frameBuffer;
   private final ByteBuffer journalBuffer =
       ByteBuffer.allocate(JOURNAL_RECORD).order(ByteOrder.LITTLE_ENDIAN);
@@ -114,7 +116,14 @@ public final class RawWriter implements FrameWriter {
       throw new WriteException(rawPath, WriteException.NO_FRAME, "cannot create", e);
     }
     frameBuffer = new PlaneBuffer(info);
+    if (sync == SyncPolicy.CLOSE) {
+      // the disk works while frames are decoded; the force at close finds little left
+      earlyFlush = new EarlyFlush(raw, EARLY_FLUSH_BYTES, rawPath.getFileName().toString());
+    }
   }
+
+  /** With {@code sync=close}, bytes written between background forces of the raw file. */
+  static final long EARLY_FLUSH_BYTES = 64L << 20;
 
   @Override
   public void write(Frame frame) {
@@ -122,8 +131,12 @@ public final class RawWriter implements FrameWriter {
     FrameChecks.requireMatches(rawPath, info, frame);
     try {
       ByteBuffer pixels = frameBuffer.fill(frame);
+      int bytes = pixels.remaining();
       while (pixels.hasRemaining()) {
         raw.write(pixels);
+      }
+      if (earlyFlush != null) {
+        earlyFlush.written(bytes);
       }
       journalBuffer.clear();
       journalBuffer
@@ -134,6 +147,10 @@ public final class RawWriter implements FrameWriter {
           .putLong(frame.wallClock().getEpochSecond())
           .putInt(frame.wallClock().getNano());
       writeJournal();
+      if (sync == SyncPolicy.FRAME) { // the frame and its journal line survive a power loss
+        raw.force(false);
+        journal.force(false);
+      }
     } catch (IOException e) {
       throw new WriteException(rawPath, frame.index(), "cannot write", e);
     }
@@ -181,6 +198,9 @@ public final class RawWriter implements FrameWriter {
     }
     closed = true;
     try {
+      if (earlyFlush != null) {
+        earlyFlush.finish();
+      }
       if (sync != SyncPolicy.NONE) {
         raw.force(false); // a closed recording is on the disk
       }
