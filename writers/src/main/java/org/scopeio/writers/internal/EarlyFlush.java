@@ -48,8 +48,8 @@ public final class EarlyFlush {
             return;
           }
         }
-        if (finished) {
-          return;
+        if (!requested) {
+          return; // finished, nothing asked for
         }
         requested = false;
       }
