@@ -15,6 +15,7 @@ import org.scopeio.api.WriteException;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.internal.BigTiffFile;
+import org.scopeio.writers.internal.EarlyFlush;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameMetadataJournal;
 import org.scopeio.writers.internal.FrameTiming;
@@ -60,6 +61,7 @@ public final class OmeTiffWriter implements FrameWriter {
   private Path journalPath;
   private DeviceInfo info;
   private SyncPolicy sync;
+  private EarlyFlush earlyFlush;
   private BigTiffFile tiff;
   private FrameMetadataJournal journal;
   private PlaneBuffer plane;
@@ -93,6 +95,12 @@ public final class OmeTiffWriter implements FrameWriter {
     } catch (IOException e) {
       throw new WriteException(tiffPath, WriteException.NO_FRAME, "cannot create", e);
     }
+    if (sync == SyncPolicy.CLOSE) {
+      // the disk works while frames are decoded; the force at close finds little left
+      BigTiffFile file = tiff;
+      earlyFlush =
+          new EarlyFlush(file::force, EarlyFlush.EVERY_BYTES, tiffPath.getFileName().toString());
+    }
     try {
       journal =
           FrameMetadataJournal.create(
@@ -112,6 +120,9 @@ public final class OmeTiffWriter implements FrameWriter {
     long fileFrame = tiff.planes();
     try {
       tiff.append(plane.fill(frame), durable);
+      if (earlyFlush != null) {
+        earlyFlush.written(frame.pixelBytes());
+      }
     } catch (IOException e) {
       throw new WriteException(tiffPath, frame.index(), "cannot write", e);
     }
@@ -168,6 +179,14 @@ public final class OmeTiffWriter implements FrameWriter {
       return;
     }
     closed = true;
+    try {
+      if (earlyFlush != null) {
+        earlyFlush.finish();
+      }
+    } catch (IOException e) {
+      closeQuietly();
+      throw new WriteException(tiffPath, WriteException.NO_FRAME, "cannot write", e);
+    }
     try {
       complete(
           tiff,
@@ -310,6 +329,13 @@ public final class OmeTiffWriter implements FrameWriter {
   }
 
   private void closeQuietly() {
+    try {
+      if (earlyFlush != null) {
+        earlyFlush.finish();
+      }
+    } catch (IOException ignored) {
+      // already failing with the first error
+    }
     try {
       if (tiff != null) {
         tiff.close();

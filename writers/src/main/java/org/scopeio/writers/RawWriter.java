@@ -118,12 +118,11 @@ public final class RawWriter implements FrameWriter {
     frameBuffer = new PlaneBuffer(info);
     if (sync == SyncPolicy.CLOSE) {
       // the disk works while frames are decoded; the force at close finds little left
-      earlyFlush = new EarlyFlush(raw, EARLY_FLUSH_BYTES, rawPath.getFileName().toString());
+      earlyFlush =
+          new EarlyFlush(
+              () -> raw.force(false), EarlyFlush.EVERY_BYTES, rawPath.getFileName().toString());
     }
   }
-
-  /** With {@code sync=close}, bytes written between background forces of the raw file. */
-  static final long EARLY_FLUSH_BYTES = 64L << 20;
 
   @Override
   public void write(Frame frame) {

@@ -1,7 +1,6 @@
 package org.scopeio.writers.internal;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 
 /**
  * Forces a file being written to the storage device in the background, once every {@code
@@ -10,7 +9,16 @@ import java.nio.channels.FileChannel;
  * at {@link #finish()}.
  */
 public final class EarlyFlush {
-  private final FileChannel channel;
+  /** Forces the file's data to the storage device ({@code FileChannel.force(false)}). */
+  @FunctionalInterface
+  public interface Force {
+    void force() throws IOException;
+  }
+
+  /** Bytes written between background forces, as the writers use it. */
+  public static final long EVERY_BYTES = 64L << 20;
+
+  private final Force channel;
   private final long everyBytes;
   private final Thread thread;
   private long sinceRequest;
@@ -18,7 +26,7 @@ public final class EarlyFlush {
   private boolean finished;
   private IOException failure;
 
-  public EarlyFlush(FileChannel channel, long everyBytes, String name) {
+  public EarlyFlush(Force channel, long everyBytes, String name) {
     this.channel = channel;
     this.everyBytes = everyBytes;
     this.thread = new Thread(this::run, "scopeio-flush-" + name);
@@ -54,7 +62,7 @@ public final class EarlyFlush {
         requested = false;
       }
       try {
-        channel.force(false);
+        channel.force();
       } catch (IOException e) {
         synchronized (this) {
           failure = e;

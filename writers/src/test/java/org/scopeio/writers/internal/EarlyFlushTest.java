@@ -20,7 +20,7 @@ class EarlyFlushTest {
     Path file = dir.resolve("f.raw");
     try (FileChannel ch =
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      EarlyFlush flush = new EarlyFlush(ch, 4096, "f");
+      EarlyFlush flush = new EarlyFlush(() -> ch.force(false), 4096, "f");
       byte[] block = new byte[1000];
       for (int i = 0; i < 50; i++) {
         java.util.Arrays.fill(block, (byte) i);
@@ -39,7 +39,7 @@ class EarlyFlushTest {
   void aFailedBackgroundForceIsReportedAtFinish() throws Exception {
     FileChannel ch =
         FileChannel.open(dir.resolve("g.raw"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    EarlyFlush flush = new EarlyFlush(ch, 10, "g");
+    EarlyFlush flush = new EarlyFlush(() -> ch.force(false), 10, "g");
     ch.close(); // the force that follows fails
     flush.written(10);
     assertThatThrownBy(flush::finish).isInstanceOf(ClosedChannelException.class);
