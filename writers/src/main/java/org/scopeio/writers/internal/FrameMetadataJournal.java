@@ -399,6 +399,9 @@ public final class FrameMetadataJournal implements AutoCloseable {
     private final Path path;
     private final java.io.InputStream in;
     private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(1024);
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
     private long offset;
     private long lineNumber;
 
@@ -407,7 +410,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
         throw new IOException(path + " is not a regular file");
       }
       this.path = path;
-      this.in = new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16);
+      this.in = Files.newInputStream(path);
     }
 
     /** The next line without its end, or null at the end of the file. */
@@ -415,19 +418,33 @@ public final class FrameMetadataJournal implements AutoCloseable {
       line.reset();
       lineNumber++;
       long start = offset;
-      int b;
-      while ((b = in.read()) >= 0) {
-        offset++;
-        if (b == '\n') {
-          return line.toString(StandardCharsets.UTF_8);
+      while (true) {
+        if (position == limit) {
+          limit = in.read(buffer);
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+          }
         }
-        if (line.size() >= MAX_LINE) {
+        int end = position;
+        while (end < limit && buffer[end] != '\n') {
+          end++;
+        }
+        int length = end - position;
+        if (line.size() + length > MAX_LINE) {
           throw new IOException(
               path + " at byte offset " + start + ": a line longer than " + MAX_LINE + " bytes");
         }
-        line.write(b);
+        line.write(buffer, position, length);
+        offset += length;
+        position = end;
+        if (end < limit) { // the newline
+          position++;
+          offset++;
+          return line.toString(StandardCharsets.UTF_8);
+        }
       }
-      return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
     /** The number (from 1) of the line read last. */
