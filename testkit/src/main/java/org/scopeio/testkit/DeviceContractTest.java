@@ -23,7 +23,6 @@ import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.DeviceTimeoutException;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameOrGap;
-import org.scopeio.api.Gap;
 import org.scopeio.api.OverflowPolicy;
 import org.scopeio.api.ScopeioException;
 import org.scopeio.config.ConfigStore;
@@ -87,27 +86,16 @@ public abstract class DeviceContractTest {
 
   /** The frames up to the end of data; checks that the gaps carry every frame counted lost. */
   private static List<Frame> drain(Device d) throws InterruptedException {
-    List<Frame> out = new ArrayList<>();
-    long lost = 0;
-    for (Optional<FrameOrGap> f = d.next(WAIT); f.isPresent(); f = d.next(WAIT)) {
-      if (f.get() instanceof Frame frame) {
-        out.add(frame);
-      } else {
-        lost += ((Gap) f.get()).frames();
-      }
-    }
-    assertThat(lost).as("frames delivered as gaps").isEqualTo(d.counters().framesDropped());
-    return out;
+    Drained drained = Drained.of(d, WAIT);
+    assertThat(drained.framesLost())
+        .as("frames delivered as gaps")
+        .isEqualTo(d.counters().framesDropped());
+    return drained.frames();
   }
 
   /** The next frame, after any gaps; fails at the end of data. */
   private static Frame nextFrame(Device d) throws InterruptedException {
-    while (true) {
-      FrameOrGap item = d.next(WAIT).orElseThrow();
-      if (item instanceof Frame frame) {
-        return frame;
-      }
-    }
+    return Drained.nextFrame(d, WAIT).orElseThrow();
   }
 
   @Test

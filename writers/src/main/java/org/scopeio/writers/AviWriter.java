@@ -155,7 +155,7 @@ public final class AviWriter implements FrameWriter {
   }
 
   private void startFile(long frameIndex) {
-    Path path = files.name(files.parts().size());
+    Path path = files.nextName();
     try {
       current = AviFile.create(path, info.width(), info.height(), frameRate());
     } catch (IOException e) {

@@ -181,7 +181,7 @@ public final class FfmpegWriter implements FrameWriter {
 
   private void startFile(long frameIndex) {
     double rate = timing.frameRateOr(nominalRate());
-    Path file = files.name(files.parts().size());
+    Path file = files.nextName();
     process = FfmpegProcess.start(encodeCommand(file, rate), file, buffers, frameBytes, frameIndex);
     files.start(frames);
     rates.add(new double[] {rate, rate});

@@ -69,9 +69,14 @@ public final class RollingFiles {
     return OutputParts.name(stem, part, numbered, suffix);
   }
 
-  /** Starts the next file at frame {@code firstFrame} of the recording. */
+  /** The name of the file {@link #start} starts next. */
+  public Path nextName() {
+    return name(parts.size());
+  }
+
+  /** Starts the next file, {@link #nextName()}, at frame {@code firstFrame} of the recording. */
   public Part start(long firstFrame) {
-    Part p = new Part(name(parts.size()), firstFrame);
+    Part p = new Part(nextName(), firstFrame);
     parts.add(p);
     return p;
   }
