@@ -3,11 +3,13 @@ package org.scopeio.telemetry;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes the finest reduction level of a {@link TelemetryBuffer} as CSV: one row per level-0 entry
@@ -16,7 +18,9 @@ import java.util.Locale;
  * after the last complete entry. Columns: {@code first_sample, samples}, then {@code <signal>_mean,
  * <signal>_min, <signal>_max} for each signal: the mean, least and largest value of the signal over
  * the row's samples (so {@code pixel_mean_max} is the brightest frame's mean pixel value), empty
- * when the row has no valid sample. Each row is handed to the operating system when written.
+ * when the row has no valid sample. Values are written with six significant digits, exactly as
+ * {@code String.format(Locale.ROOT, "%.6g", v)} writes them ({@link #appendSixDigits}). Each row is
+ * handed to the operating system when written.
  *
  * <p>Call {@link #update()} from the thread that inserts (after inserting), or from any thread at
  * least once per buffer capacity.
@@ -63,7 +67,7 @@ public final class TelemetryCsv implements Closeable {
       for (int f : new int[] {TelemetryBuffer.MEAN, TelemetryBuffer.MIN, TelemetryBuffer.MAX}) {
         r.append(',');
         if (stats[TelemetryBuffer.COUNT] > 0) {
-          r.append(String.format(Locale.ROOT, "%.6g", stats[f]));
+          appendSixDigits(r, stats[f]);
         }
       }
     }
@@ -71,6 +75,47 @@ public final class TelemetryCsv implements Closeable {
       out.write(r.append('\n').toString());
       out.flush(); // a killed recording keeps every completed row
     }
+  }
+
+  private static final MathContext SIX = new MathContext(6, RoundingMode.HALF_UP);
+
+  /**
+   * Appends {@code v} as {@code String.format(Locale.ROOT, "%.6g", v)} does, without the Formatter:
+   * its pattern parsing and locale lookups cost a telemetry row more than computing it, and kept
+   * the JIT compiling them through the first seconds of a conversion (README, Performance). The
+   * shortest decimal digits of {@code v} rounded half-up to six significant digits; plain notation
+   * from 10^-4 up to 10^6, else {@code d.ddddde±XX}.
+   */
+  static void appendSixDigits(StringBuilder out, double v) {
+    if (Double.isNaN(v)) {
+      out.append("NaN");
+      return;
+    }
+    if (Double.compare(v, 0.0) < 0) {
+      out.append('-'); // -0.0 too, as the Formatter writes it
+    }
+    double a = Math.abs(v);
+    if (Double.isInfinite(a)) {
+      out.append("Infinity");
+      return;
+    }
+    if (a == 0) {
+      out.append("0.00000");
+      return;
+    }
+    BigDecimal d = new BigDecimal(Double.toString(a)).round(SIX);
+    int exponent = d.precision() - d.scale() - 1;
+    if (exponent >= -4 && exponent < 6) {
+      out.append(d.setScale(5 - exponent, RoundingMode.UNNECESSARY).toPlainString());
+      return;
+    }
+    out.append(d.movePointLeft(exponent).setScale(5, RoundingMode.UNNECESSARY).toPlainString());
+    out.append('e').append(exponent < 0 ? '-' : '+');
+    int e = Math.abs(exponent);
+    if (e < 10) {
+      out.append('0');
+    }
+    out.append(e);
   }
 
   /** Writes the remaining rows, including a last partial one, and closes the file. */
