@@ -40,6 +40,16 @@ public final class StartupTraining {
           "formats",
           "config list");
 
+  /** The arguments of one of {@link #COMMANDS} with its files in {@code dir}. */
+  static String[] argv(String command, Path dir) {
+    String[] argv = command.split(" ");
+    for (int i = 0; i < argv.length; i++) {
+      argv[i] =
+          argv[i].replace("%s", dir.toString()); // after splitting: the folder may hold spaces
+    }
+    return argv;
+  }
+
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
       System.err.println("usage: StartupTraining <scratch-folder>");
