@@ -1,5 +1,8 @@
 package org.scopeio.stream;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -38,6 +41,10 @@ public final class BufferSplitter {
     /** Bits before the first preamble (or after an over-long span) that were dropped. */
     default void discarded(long bits) {}
   }
+
+  /** Eight bytes of an array as one big-endian long (the stream's bit order). */
+  private static final VarHandle BIG_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private final long pattern;
   private final int patternBits;
@@ -297,7 +304,15 @@ public final class BufferSplitter {
       System.arraycopy(acc, start, out, 0, bytes);
     } else {
       int available = length - start;
-      for (int k = 0; k < bytes; k++) {
+      int k = 0;
+      // eight output bytes from nine held input bytes at a time, then byte by byte
+      int last = Math.min(bytes - 8, available - 9);
+      for (; k <= last; k += 8) {
+        long hi = (long) BIG_ENDIAN_LONG.get(acc, start + k);
+        int lo = acc[start + k + 8] & 0xFF;
+        BIG_ENDIAN_LONG.set(out, k, (hi << s) | (lo >>> (8 - s)));
+      }
+      for (; k < bytes; k++) {
         int hi = acc[start + k] & 0xFF;
         int lo = k + 1 < available ? acc[start + k + 1] & 0xFF : 0;
         out[k] = (byte) ((hi << s) | (lo >>> (8 - s)));

@@ -61,4 +61,30 @@ class WordOrderTest {
     WordOrder.payload(in, 2, 0, 4, out, 0, false, true);
     assertThat(out).containsExactly(0, 0, 0x01, 0xFF);
   }
+
+  @Test
+  void bothFlagsReverseTheBitsOfEveryByteAtAnyLengthAndOffset() {
+    // every byte value, its bits reversed by hand: bit i of the input is bit 7 - i of the output
+    byte[] in = new byte[300];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = (byte) (i * 37 + 11);
+    }
+    for (int from = 0; from < 12; from += 4) {
+      for (int count = 0; count <= 41; count++) {
+        byte[] out = new byte[count + 3];
+        WordOrder.payload(in, in.length, from, count, out, 3, true, true);
+        for (int k = 0; k < count; k++) {
+          int b = in[from + k] & 0xFF;
+          int reversed = 0;
+          for (int bit = 0; bit < 8; bit++) {
+            reversed |= ((b >> bit) & 1) << (7 - bit);
+          }
+          assertThat(out[3 + k] & 0xFF)
+              .as("from %d count %d byte %d", from, count, k)
+              .isEqualTo(reversed);
+        }
+        assertThat(out[0] | out[1] | out[2]).as("nothing written before dstOffset").isZero();
+      }
+    }
+  }
 }
