@@ -139,23 +139,43 @@ final class CardBytes {
    * the touched page as an {@link InternalError}).
    */
   FormatException changedWhileRead(InternalError e) {
-    long now;
-    try {
-      now = channel.size();
-    } catch (IOException x) {
-      now = -1;
-    }
-    FormatException f =
-        new FormatException(
-            source,
-            Math.min(size, Math.max(0, now)),
-            "the file changed while it was being read: it had "
-                + size
-                + " bytes and now has "
-                + now
-                + "; another program is writing or truncating it (copy the card image first)");
+    FormatException f = changed(currentSize());
     f.initCause(e);
     return f;
+  }
+
+  /**
+   * Fails if a regular file no longer has the size it had when opened (another program shortened or
+   * extended it while it was read with positional reads, which see such a change as an early end of
+   * the data).
+   */
+  void requireUnchanged() {
+    if (size == Long.MAX_VALUE) {
+      return; // a block device: its size is what the reads find
+    }
+    long now = currentSize();
+    if (now != size) {
+      throw changed(now);
+    }
+  }
+
+  private long currentSize() {
+    try {
+      return channel.size();
+    } catch (IOException x) {
+      return -1;
+    }
+  }
+
+  private FormatException changed(long now) {
+    return new FormatException(
+        source,
+        Math.min(size, Math.max(0, now)),
+        "the file changed while it was being read: it had "
+            + size
+            + " bytes and now has "
+            + now
+            + "; another program is writing or truncating it (copy the card image first)");
   }
 
   /** Releases the mappings (unmapped by the garbage collector) and closes the channel. */

@@ -31,8 +31,12 @@ final class CardScanner {
   private final int frameNumIndex;
   private final int frameBufferCountIndex;
   private final int bufferCountIndex;
+
+  /**
+   * Where a header is read when the card is read with positional reads (no copy inside the JDK).
+   */
   private final ByteBuffer headBuffer =
-      ByteBuffer.allocate(SdCard.MAX_HEADER_WORDS * 4).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer.allocateDirect(SdCard.MAX_HEADER_WORDS * 4).order(ByteOrder.LITTLE_ENDIAN);
 
   private final FrameIndex index = new FrameIndex();
   private SdEndReason endReason;
@@ -83,13 +87,14 @@ final class CardScanner {
     this.bufferCountIndex = bc == null ? -1 : bc;
   }
 
-  /** Scans the whole card; a file shortened under the scan is reported as such. */
+  /** Scans the whole card; a file shortened or grown under the scan is reported as such. */
   void scan() {
     try {
       scanHeaders();
     } catch (InternalError e) {
       throw bytes.changedWhileRead(e);
     }
+    bytes.requireUnchanged();
   }
 
   FrameIndex index() {
@@ -278,8 +283,7 @@ final class CardScanner {
   private Head headAt(long pos) {
     Head hd = new Head();
     hd.offset = pos;
-    ByteBuffer head = headBuffer;
-    int n = bytes.locate(pos, head.capacity(), head);
+    int n = bytes.locate(pos, headBuffer.capacity(), headBuffer);
     ByteBuffer h = bytes.located();
     int at = bytes.locatedAt();
     long framePixels = (long) width * height;

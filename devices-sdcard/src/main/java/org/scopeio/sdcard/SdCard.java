@@ -127,6 +127,22 @@ public final class SdCard implements Closeable {
     return open(path, layout, layoutId, Access.AUTO);
   }
 
+  /**
+   * What a scan of the card's headers finds ({@code scopeio sdcard info}), without keeping it open.
+   * The headers are read with positional reads: when no frame will be read, one system call per
+   * header costs less than the page fault (with its fault-around) of touching it in a mapping,
+   * whose pages only pay off when the frames are read next (11477 headers of a 740 MB card: 34
+   * against 73-187 ms).
+   *
+   * @throws FormatException if the card cannot be read with this layout (as {@link #open})
+   * @throws DeviceException if the file cannot be opened
+   */
+  public static SdCardInfo scan(Path path, SdLayout layout, String layoutId) {
+    try (SdCard card = open(path, layout, layoutId, Access.POSITIONAL_READS)) {
+      return card.info();
+    }
+  }
+
   static SdCard open(Path path, SdLayout layout, String layoutId, Access access) {
     requireCardLike(path, layout);
     FileChannel ch;

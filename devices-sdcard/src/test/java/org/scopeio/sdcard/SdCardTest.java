@@ -293,6 +293,20 @@ class SdCardTest {
   }
 
   @Test
+  void aScanWithPositionalReadsFindsWhatTheMappedScanFinds() throws Exception {
+    // a corrupt header stepped over and dropped buffers: the scan's harder paths, both ways
+    for (Fault fault : new Fault[] {Fault.CORRUPT_HEADER, Fault.DROPPED_BUFFERS}) {
+      Card c = encode("wirefree-sd-layout", 64, 64, 12, 2048, fault);
+      SdLayout l = layout("wirefree-sd-layout");
+      SdCardInfo scanned = SdCard.scan(c.path(), l, "wirefree-sd-layout");
+      try (SdCard card = SdCard.open(c.path(), l, "wirefree-sd-layout")) {
+        assertThat(scanned).as("%s", fault).isEqualTo(card.info());
+      }
+      assertThat(scanned.frameCount()).isEqualTo(12);
+    }
+  }
+
+  @Test
   void aCorruptHeaderWithNoGoodHeaderAfterItIsAnErrorNamingItsOffset() throws Exception {
     Card c = encode("wirefree-sd-layout", 64, 64, 6, 2048, Fault.CORRUPT_HEADER);
     long bad;

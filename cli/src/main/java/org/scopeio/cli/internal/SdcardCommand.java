@@ -72,10 +72,8 @@ public final class SdcardCommand implements Runnable {
 
     @Override
     public void run() {
-      SdCardInfo i;
-      try (SdCard card = open(configs.get(), image, layoutOption.layout)) {
-        i = card.info();
-      }
+      String layoutId = layoutOption.layout;
+      SdCardInfo i = SdCard.scan(image, configs.get().load(layoutId, SdLayout.TYPE), layoutId);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
