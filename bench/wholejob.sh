@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole jobs as a user runs them (./scopeio, JVM start included), each beside its physical limit
 # measured in the same run: SD conversion against dd conv=fdatasync of the same image, stream
-# decoding against cat, start-up against java -version. Prints a markdown table of medians.
+# decoding against cat, start-up against java -version, reading a card against a Python read loop
+# (bench/read_loop.py). Prints a markdown table of medians.
 #
 #   bench/wholejob.sh [DIR] [RUNS]   (DIR: a folder on the disk to measure, default /tmp; ~2.5 GB)
 #
@@ -50,6 +51,10 @@ HELP=$(timed : "$S" --help)
 INFO=$(timed : "$S" sdcard info "$CARD")
 DD=$(timed "$clean" dd if="$CARD" of="$DIR/out/copy.img" bs=1M conv=fdatasync status=none)
 CP=$(timed "$clean" cp "$CARD" "$DIR/out/copy.img")
+PY_LOOP=-1 # a Python read loop of every frame into memory (bench/read_loop.py; needs NumPy)
+if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+  PY_LOOP=$(timed : /usr/bin/python3 "$HERE/read_loop.py" "$CARD")
+fi
 CAT_CARD=$(timed : cat "$CARD")
 RAW=$(timed "$clean" "$S" sdcard convert "$CARD" --out "$DIR/out/c" --format raw)
 RAW_NONE=$(timed "$clean" "$S" sdcard convert "$CARD" --out "$DIR/out/c" --format raw -W sync=none)
@@ -65,12 +70,13 @@ echo "Whole jobs, medians of $RUNS runs, $(date -u +%Y-%m-%d), $(nproc) cores, $
 echo
 echo "| job | time | against its limit |"
 echo "|---|---|---|"
-awk -v j="$JAVA_V" -v v="$VERSION" -v h="$HELP" -v i="$INFO" -v dd="$DD" -v cp="$CP" -v cc="$CAT_CARD" \
+awk -v j="$JAVA_V" -v v="$VERSION" -v h="$HELP" -v i="$INFO" -v dd="$DD" -v cp="$CP" -v py="$PY_LOOP" -v cc="$CAT_CARD" \
   -v raw="$RAW" -v none="$RAW_NONE" -v tc="$TIFF_CSV" -v csv="$CSV" -v ccap="$CAT_CAP" \
   -v dec="$DECODE" -v cmb="$CARD_MB" -v smb="$CAP_MB" 'BEGIN {
   printf "| `dd conv=fdatasync` of the %s MB card image | %.2f s | the limit of a durable copy |\n", cmb, dd
   printf "| `sdcard convert --format raw` (forces its output at close) | %.2f s | %.2fx the speed of dd |\n", raw, dd / raw
   printf "| `cp` of the card image (forces nothing) | %.2f s | the limit of a copy to the page cache |\n", cp
+  if (py >= 0) printf "| Python read loop of every frame into memory, nothing written (`bench/read_loop.py`) | %.2f s | |\n", py
   printf "| `sdcard convert --format raw -W sync=none` (forces nothing) | %.2f s | %.0f MB/s, %.2fx the time of cp |\n", none, cmb / none, none / cp
   printf "| `sdcard convert --format ome-tiff,csv` | %.2f s | %.2fx the time of raw |\n", tc, tc / raw
   printf "| `sdcard convert --format csv` (no pixels written) | %.2f s | |\n", csv
