@@ -1,5 +1,10 @@
 package org.scopeio.cli.internal;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -9,19 +14,47 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Record, read and convert miniscope data.",
-    subcommands = {
-      RecordCommand.class,
-      SdcardCommand.class,
-      StreamCommand.class,
-      SimulateCommand.class,
-      UpdateCommand.class,
-      RepairCommand.class,
-      DevicesCommand.class,
-      FormatsCommand.class,
-      ConfigCommand.class
-    },
     synopsisSubcommandLabel = "COMMAND")
 public final class ScopeioCommand implements Runnable {
+  /**
+   * The commands, by name, in the order the help lists them. They are added to the command line by
+   * {@link #commandsFor}, not declared on this class: picocli builds the model of every declared
+   * command (reflecting over its options and reading its annotations) before parsing, which took
+   * about a third of a short command's start-up.
+   */
+  public static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("record", RecordCommand.class);
+    m.put("sdcard", SdcardCommand.class);
+    m.put("stream", StreamCommand.class);
+    m.put("simulate", SimulateCommand.class);
+    m.put("update", UpdateCommand.class);
+    m.put("repair", RepairCommand.class);
+    m.put("devices", DevicesCommand.class);
+    m.put("formats", FormatsCommand.class);
+    m.put("config", ConfigCommand.class);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The commands a command line needs: the one it names (the first argument that is not an option:
+   * the root's options take no values), none for {@code --version} alone, and every command
+   * otherwise (the root's help, a missing or mistyped command), so that usage and error messages
+   * list them all.
+   */
+  public static Collection<Class<?>> commandsFor(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        Class<?> named = COMMANDS.get(a);
+        return named != null ? List.of(named) : COMMANDS.values();
+      }
+    }
+    boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    return versionOnly ? List.of() : COMMANDS.values();
+  }
+
   @Option(
       names = "--verbose",
       scope = picocli.CommandLine.ScopeType.INHERIT,
