@@ -67,7 +67,6 @@ public final class ConfigStore implements Configs {
   /** Resource listing the packaged configs of a module, one resource path a line. */
   public static final String PACKAGED_INDEX = "META-INF/scopeio/configs";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ConfigStore.class);
   private static final Pattern ID = Pattern.compile("[\\w\\-/#]+");
   private static final Pattern ROOT_ID =
       Pattern.compile("^id:\\s*\"*'*(\\S.*?)\"*'*\\s*$", Pattern.MULTILINE);
@@ -82,6 +81,14 @@ public final class ConfigStore implements Configs {
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .build());
+
+  /**
+   * The logger, made when there is something to warn of: SLF4J's start-up (about 20 ms) is not paid
+   * by the commands that read configs without a warning.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(ConfigStore.class);
+  }
 
   private final Path userDir;
   private final ClassLoader loader;
@@ -202,13 +209,9 @@ public final class ConfigStore implements Configs {
     }
     ObjectNode body = doc.body().deepCopy();
     for (String dead : type.deadKeys()) {
-      if (removePath(body, dead)) {
-        if (doc.file() == null) {
-          // packaged copies of mio's files keep mio's dead keys on purpose
-          LOG.debug("{}: key '{}' is not used by mio or Scopeio; ignored", doc.location(), dead);
-        } else {
-          LOG.warn("{}: key '{}' is not used by mio or Scopeio; ignored", doc.location(), dead);
-        }
+      // packaged copies of mio's files keep mio's dead keys on purpose: nothing to say of them
+      if (removePath(body, dead) && doc.file() != null) {
+        log().warn("{}: key '{}' is not used by mio or Scopeio; ignored", doc.location(), dead);
       }
     }
     if (type instanceof CustomConfigType<T> custom) {
@@ -493,7 +496,7 @@ public final class ConfigStore implements Configs {
                   try {
                     text = Files.readString(f, StandardCharsets.UTF_8);
                   } catch (IOException | UncheckedIOException e) {
-                    LOG.warn("{}: cannot read ({}); skipped", f, e.getMessage());
+                    log().warn("{}: cannot read ({}); skipped", f, e.getMessage());
                     return;
                   }
                   out.add(
@@ -513,7 +516,7 @@ public final class ConfigStore implements Configs {
     for (String resource : packagedResources()) {
       URL url = loader.getResource(resource);
       if (url == null) {
-        LOG.warn("{} lists {} but it is not on the class path", PACKAGED_INDEX, resource);
+        log().warn("{} lists {} but it is not on the class path", PACKAGED_INDEX, resource);
         continue;
       }
       String text;
