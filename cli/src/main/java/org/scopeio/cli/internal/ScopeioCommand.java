@@ -46,6 +46,9 @@ public final class ScopeioCommand implements Runnable {
    */
   public static Collection<Class<?>> commandsFor(String[] args) {
     for (String a : args) {
+      if (a.equals("-h") || a.equals("--help")) {
+        return COMMANDS.values(); // the root's help, whatever follows
+      }
       if (!a.startsWith("-")) {
         Class<?> named = COMMANDS.get(a);
         return named != null ? List.of(named) : COMMANDS.values();

@@ -26,6 +26,10 @@ class ScopeioCommandTest {
     assertThat(ScopeioCommand.commandsFor(new String[] {"--version"})).isEmpty();
     assertThat(ScopeioCommand.commandsFor(new String[] {"--help"}))
         .containsExactlyElementsOf(ScopeioCommand.COMMANDS.values());
+    assertThat(ScopeioCommand.commandsFor(new String[] {"--help", "config"}))
+        .containsExactlyElementsOf(ScopeioCommand.COMMANDS.values());
+    assertThat(ScopeioCommand.commandsFor(new String[] {"config", "--help"}))
+        .containsExactly(ConfigCommand.class);
     assertThat(ScopeioCommand.commandsFor(new String[] {"sdcrad", "info"}))
         .containsExactlyElementsOf(ScopeioCommand.COMMANDS.values());
     assertThat(ScopeioCommand.commandsFor(new String[0]))
@@ -42,14 +46,16 @@ class ScopeioCommandTest {
 
   @Test
   void theRootHelpListsEveryCommandInOrder() {
-    String[] r = run("--help");
-    assertThat(r[0]).isEqualTo("0");
-    String commands = r[1].substring(r[1].indexOf("Commands:"));
-    int at = 0;
-    for (String name : ScopeioCommand.COMMANDS.keySet()) {
-      int i = commands.indexOf("\n  " + name + " ");
-      assertThat(i).as(name).isGreaterThan(at);
-      at = i;
+    for (String[] args : new String[][] {{"--help"}, {"--help", "config"}, {"-h", "sdcard"}}) {
+      String[] r = run(args);
+      assertThat(r[0]).isEqualTo("0");
+      String commands = r[1].substring(r[1].indexOf("Commands:"));
+      int at = 0;
+      for (String name : ScopeioCommand.COMMANDS.keySet()) {
+        int i = commands.indexOf("\n  " + name + " ");
+        assertThat(i).as("%s in the help of %s", name, String.join(" ", args)).isGreaterThan(at);
+        at = i;
+      }
     }
   }
 
