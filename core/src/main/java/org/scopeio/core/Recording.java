@@ -98,9 +98,8 @@ public final class Recording {
     writer.open(stem, info, options);
     // a file is read to its end on a thread of its own, so that decoding and writing overlap
     boolean toTheEnd = limits.frames() == 0 && limits.duration().isEmpty();
-    ReadAhead ahead =
-        info.pace() == Pace.ON_DEMAND && toTheEnd && readAhead ? ReadAhead.start(device) : null;
-    source = ahead != null ? ahead : device;
+    ReadAhead ahead = info.pace() == Pace.ON_DEMAND && toTheEnd ? ReadAhead.start(device) : null;
+    Device source = ahead != null ? ahead : device;
     try {
       while (true) {
         if (limits.frames() > 0 && written >= limits.frames()) {
@@ -116,7 +115,7 @@ public final class Recording {
           reason = EndReason.DURATION_LIMIT;
           break;
         }
-        Optional<FrameOrGap> item = nextItem(now, deadline);
+        Optional<FrameOrGap> item = nextItem(source, now, deadline);
         if (item == null) {
           continue; // poll slice elapsed without a frame; re-check limits and stop requests
         }
@@ -157,26 +156,11 @@ public final class Recording {
       }
       throw failure;
     }
-    stop(ahead);
     writer.close();
     return new Summary(written, gaps, atStop, stoppedAfter, reason, writer.files());
   }
 
   private long waitedSince = -1;
-
-  /** What {@link #run} reads: the device, or a {@link ReadAhead} of it. */
-  private Device source;
-
-  private boolean readAhead = true;
-
-  /**
-   * Whether an on-demand device (a file) recorded to its end is read ahead on a thread of its own,
-   * overlapping decoding and writing (the default); {@code false} reads it on the recording thread.
-   */
-  public Recording readAhead(boolean readAhead) {
-    this.readAhead = readAhead;
-    return this;
-  }
 
   private static void stop(ReadAhead ahead) {
     if (ahead != null) {
@@ -184,8 +168,12 @@ public final class Recording {
     }
   }
 
-  /** The next item, empty at end of data, or {@code null} if a poll slice passed without one. */
-  private Optional<FrameOrGap> nextItem(long now, long deadline) throws InterruptedException {
+  /**
+   * The next item of {@code source} (the device, or a {@link ReadAhead} of it), empty at end of
+   * data, or {@code null} if a poll slice passed without one.
+   */
+  private Optional<FrameOrGap> nextItem(Device source, long now, long deadline)
+      throws InterruptedException {
     if (waitedSince < 0) {
       waitedSince = now;
     }

@@ -10,15 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.scopeio.api.Device;
-import org.scopeio.api.DeviceCounters;
-import org.scopeio.api.DeviceInfo;
 import org.scopeio.api.FormatException;
 import org.scopeio.api.Frame;
 import org.scopeio.api.FrameOrGap;
 import org.scopeio.api.Gap;
-import org.scopeio.api.Pace;
-import org.scopeio.api.PixelType;
 import org.scopeio.api.WriterOptions;
 
 class ReadAheadTest {
@@ -42,58 +37,18 @@ class ReadAheadTest {
     assertThat(device.isClosed()).as("the owner closes the device").isFalse();
   }
 
-  /** A card whose data end in a corrupt header after three frames. */
-  static final class CorruptAfterThree implements Device {
-    final FormatException corrupt = new FormatException("card.img", 4096, "corrupt header");
-    int next;
-
-    @Override
-    public String type() {
-      return "corrupt";
-    }
-
-    @Override
-    public DeviceInfo open() {
-      return info();
-    }
-
-    @Override
-    public DeviceInfo info() {
-      return new DeviceInfo(
-          "corrupt", "three frames", 2, 1, PixelType.UINT8, 10, null, Map.of(), 3, Pace.ON_DEMAND);
-    }
-
-    @Override
-    public Optional<FrameOrGap> next(Duration timeout) {
-      if (next == 3) {
-        next++;
-        throw corrupt;
-      }
-      if (next > 3) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          Frame.builder(2, 1, PixelType.UINT8).index(next++).pixels(new byte[] {1, 2}).build());
-    }
-
-    @Override
-    public DeviceCounters counters() {
-      return DeviceCounters.NONE;
-    }
-
-    @Override
-    public void close() {}
-  }
-
   @Test
   void theDevicesOwnFailureArrivesAfterTheFramesBeforeIt() throws Exception {
-    CorruptAfterThree device = new CorruptAfterThree();
+    // a card whose data end in a corrupt header after three frames
+    FormatException corrupt = new FormatException("card.img", 4096, "corrupt header");
+    ScriptedDevice device = new ScriptedDevice(3, Map.of()).thenFails(corrupt);
+    device.open();
     RecordingTest.LogWriter w = new RecordingTest.LogWriter();
     assertThatThrownBy(
             () ->
                 new Recording(device, w, Recording.Limits.none(), Duration.ofSeconds(1))
                     .run(Path.of("out"), WriterOptions.defaults()))
-        .isSameAs(device.corrupt);
+        .isSameAs(corrupt);
     assertThat(w.calls).containsExactly("open out 2x1", "write 0", "write 1", "write 2", "close");
   }
 }

@@ -18,7 +18,8 @@ import org.scopeio.api.PixelType;
 /**
  * A device for tests of code that reads devices (writers, recordings, host applications): it
  * delivers {@code count} 2x1 frames numbered from 0, each frame's first pixel its index, with a
- * {@link Gap} before the frames named in {@code gapsBeforeIndex}. Reads never wait.
+ * {@link Gap} before the frames named in {@code gapsBeforeIndex}, and, if asked, a failure after
+ * the last frame. Reads never wait.
  */
 public final class ScriptedDevice implements Device {
   private final Deque<Frame> frames = new ArrayDeque<>();
@@ -28,6 +29,7 @@ public final class ScriptedDevice implements Device {
   private Gap pendingGap;
   private long dropped;
   private volatile boolean closed;
+  private RuntimeException failure;
 
   /**
    * @param count frames to deliver
@@ -67,6 +69,11 @@ public final class ScriptedDevice implements Device {
     }
     Frame f = frames.peek();
     if (f == null) {
+      RuntimeException e = failure;
+      failure = null;
+      if (e != null) {
+        throw e;
+      }
       return Optional.empty();
     }
     long lost = dropsBeforeIndex.getOrDefault(f.index(), 0L);
@@ -77,6 +84,15 @@ public final class ScriptedDevice implements Device {
     frames.poll();
     delivered++;
     return Optional.of(f);
+  }
+
+  /**
+   * Makes the read after the last frame throw {@code e} once (a card whose data end in a corrupt
+   * header, say); the reads after it find the end.
+   */
+  public ScriptedDevice thenFails(RuntimeException e) {
+    failure = e;
+    return this;
   }
 
   /** How often {@link #next} was called. */

@@ -12,9 +12,10 @@ import picocli.CommandLine;
 
 /**
  * Lets picocli create the commands, whose {@code @Inject} constructors take {@link Provider}s of
- * what they use: picocli makes every command up front (to know its options), but the Guice
- * injector, and with it the config store and the registries, is created only when a command that
- * runs asks for one of them. {@code scopeio --version} and {@code --help} never start Guice.
+ * what they use: picocli makes the commands a command line needs up front (to know their options),
+ * but the Guice injector, and with it the config store and the registries, is created only when a
+ * command that runs asks for one of them. {@code scopeio --version} and {@code --help} never start
+ * Guice.
  */
 public final class GuiceFactory implements CommandLine.IFactory {
   private final Module module;
