@@ -25,9 +25,7 @@ public final class Main {
   /** Runs the command with the given bindings and streams; returns the exit code. */
   public static int run(String[] args, Module module, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(ScopeioCommand.class, new GuiceFactory(module));
-    for (Class<?> command : ScopeioCommand.commandsFor(args)) {
-      cl.addSubcommand(command);
-    }
+    ScopeioCommand.addCommands(cl, args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(

@@ -1,11 +1,11 @@
 package org.scopeio.cli.internal;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The root {@code scopeio} command. */
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 public final class ScopeioCommand implements Runnable {
   /**
    * The commands, by name, in the order the help lists them. They are added to the command line by
-   * {@link #commandsFor}, not declared on this class: picocli builds the model of every declared
+   * {@link #addCommands}, not declared on this class: picocli builds the model of every declared
    * command (reflecting over its options and reading its annotations) before parsing, which took
    * about a third of a short command's start-up.
    */
@@ -39,36 +39,50 @@ public final class ScopeioCommand implements Runnable {
   }
 
   /**
-   * The commands a command line needs: the one it names (the first argument that is not an option:
-   * the root's options take no values), none for {@code --version} alone, and every command
-   * otherwise (the root's help, a missing or mistyped command), so that usage and error messages
-   * list them all.
+   * Adds to {@code root} the commands a command line needs: the model of the one it names (the
+   * first argument that is not an option: the root's options take no values); for the root's help,
+   * a missing or a mistyped command, a listing of every command (its name and description, all the
+   * root's usage and suggestions show, without reflecting over its options); none for {@code
+   * --version} alone.
    */
-  public static Collection<Class<?>> commandsFor(String[] args) {
+  public static void addCommands(CommandLine root, String[] args) {
     for (String a : args) {
       if (a.equals("-h") || a.equals("--help")) {
-        return COMMANDS.values(); // the root's help, whatever follows
+        break; // the root's help, whatever follows
       }
       if (!a.startsWith("-")) {
         Class<?> named = COMMANDS.get(a);
-        return named != null ? List.of(named) : COMMANDS.values();
+        if (named != null) {
+          root.addSubcommand(named);
+          return;
+        }
+        break;
       }
     }
     boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-    return versionOnly ? List.of() : COMMANDS.values();
+    if (!versionOnly) {
+      COMMANDS.forEach((name, type) -> root.addSubcommand(name, listing(name, type)));
+    }
+  }
+
+  /** A command with the name and description of {@code type}'s annotation and nothing else. */
+  static CommandLine listing(String name, Class<?> type) {
+    CommandSpec spec = CommandSpec.create().name(name);
+    spec.usageMessage().description(type.getAnnotation(Command.class).description());
+    return new CommandLine(spec);
   }
 
   @Option(
       names = "--verbose",
-      scope = picocli.CommandLine.ScopeType.INHERIT,
+      scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   boolean verbose;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
+    throw new CommandLine.ParameterException(
         spec.commandLine(), "missing command; 'scopeio --help' lists the commands");
   }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scopeio.cli.Main;
 import org.scopeio.cli.ScopeioModule;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Which commands a command line gets, and that the root's help and errors still list them all. */
@@ -17,23 +20,49 @@ class ScopeioCommandTest {
         (name, type) -> assertThat(type.getAnnotation(Command.class).name()).isEqualTo(name));
   }
 
+  /** The subcommands {@code args} get: the class of each full model, "listing" for a listing. */
+  private static List<String> added(String... args) {
+    CommandLine root = new CommandLine(ScopeioCommand.class, new GuiceFactory(new ScopeioModule()));
+    ScopeioCommand.addCommands(root, args);
+    List<String> added = new ArrayList<>();
+    root.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              Object command = sub.getCommand();
+              added.add(
+                  name + "=" + (command == null ? "listing" : command.getClass().getSimpleName()));
+            });
+    return added;
+  }
+
+  private static List<String> listings() {
+    return ScopeioCommand.COMMANDS.keySet().stream().map(n -> n + "=listing").toList();
+  }
+
   @Test
   void aCommandLineGetsTheCommandItNamesOnly() {
-    assertThat(ScopeioCommand.commandsFor(new String[] {"sdcard", "info", "card.img"}))
-        .containsExactly(SdcardCommand.class);
-    assertThat(ScopeioCommand.commandsFor(new String[] {"--verbose", "stream", "decode"}))
-        .containsExactly(StreamCommand.class);
-    assertThat(ScopeioCommand.commandsFor(new String[] {"--version"})).isEmpty();
-    assertThat(ScopeioCommand.commandsFor(new String[] {"--help"}))
-        .containsExactlyElementsOf(ScopeioCommand.COMMANDS.values());
-    assertThat(ScopeioCommand.commandsFor(new String[] {"--help", "config"}))
-        .containsExactlyElementsOf(ScopeioCommand.COMMANDS.values());
-    assertThat(ScopeioCommand.commandsFor(new String[] {"config", "--help"}))
-        .containsExactly(ConfigCommand.class);
-    assertThat(ScopeioCommand.commandsFor(new String[] {"sdcrad", "info"}))
-        .containsExactlyElementsOf(ScopeioCommand.COMMANDS.values());
-    assertThat(ScopeioCommand.commandsFor(new String[0]))
-        .containsExactlyElementsOf(ScopeioCommand.COMMANDS.values());
+    assertThat(added("sdcard", "info", "card.img")).containsExactly("sdcard=SdcardCommand");
+    assertThat(added("--verbose", "stream", "decode")).containsExactly("stream=StreamCommand");
+    assertThat(added("config", "--help")).containsExactly("config=ConfigCommand");
+    assertThat(added("--version")).isEmpty();
+  }
+
+  @Test
+  void theRootHelpAndErrorsGetAListingOfEveryCommand() {
+    assertThat(added("--help")).containsExactlyElementsOf(listings());
+    assertThat(added("--help", "config")).containsExactlyElementsOf(listings());
+    assertThat(added("sdcrad", "info")).containsExactlyElementsOf(listings());
+    assertThat(added()).containsExactlyElementsOf(listings());
+  }
+
+  @Test
+  void theRootHelpFromListingsIsTheHelpFromTheFullModels() {
+    CommandLine listed =
+        new CommandLine(ScopeioCommand.class, new GuiceFactory(new ScopeioModule()));
+    ScopeioCommand.addCommands(listed, new String[] {"--help"});
+    CommandLine full = new CommandLine(ScopeioCommand.class, new GuiceFactory(new ScopeioModule()));
+    ScopeioCommand.COMMANDS.values().forEach(full::addSubcommand);
+    assertThat(listed.getUsageMessage()).isEqualTo(full.getUsageMessage()).contains("Commands:");
   }
 
   private static String[] run(String... args) {
