@@ -12,11 +12,12 @@ import org.scopeio.cli.ScopeioModule;
 /**
  * The training run of the {@code ./scopeio} launcher's class-data-sharing archive: runs, in one
  * JVM, the commands users run most, each on tiny simulated inputs in a scratch folder, so that the
- * archive written at exit ({@code -XX:ArchiveClassesAtExit}) holds every class, lambda and method
- * handle form those commands load. A command whose classes are not in the archive loads, verifies
- * and links them from the jar at every start, and spins its lambdas again (README, Performance).
+ * list of the classes loaded ({@code -XX:DumpLoadedClassList}), and the archive dumped from it
+ * ({@code -Xshare:dump}), hold every class, lambda and method handle form those commands load. A
+ * command whose classes are not in the archive loads, verifies and links them from the jar at every
+ * start, and spins its lambdas again (README, Performance).
  *
- * <p>Usage: {@code java -XX:ArchiveClassesAtExit=scopeio.jsa -cp scopeio.jar
+ * <p>Usage: {@code java -XX:DumpLoadedClassList=scopeio.classes -cp scopeio.jar
  * org.scopeio.cli.internal.StartupTraining <scratch-folder>}. Exits 1 if a command failed (the
  * launcher then keeps no archive).
  */
