@@ -166,8 +166,14 @@ class LiveViewIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     JsonNode state = null;
     while (System.nanoTime() < deadline) {
-      state = browser.evaluate("JSON.parse(JSON.stringify(window.scopeioLive || {}))");
-      if (browser.evaluate("(" + condition + ")(window.scopeioLive || {})").asBoolean()) {
+      // the condition is tested on the very copy returned: the page changes between evaluations
+      JsonNode seen =
+          browser.evaluate(
+              "(s => ({met: ("
+                  + condition
+                  + ")(s), state: s}))(JSON.parse(JSON.stringify(window.scopeioLive || {})))");
+      state = seen.get("state");
+      if (seen.get("met").asBoolean()) {
         return state;
       }
       Thread.sleep(100);
