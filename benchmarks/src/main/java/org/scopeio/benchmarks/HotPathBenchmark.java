@@ -42,6 +42,7 @@ import org.scopeio.config.ConfigTypes;
 import org.scopeio.format.SdLayout;
 import org.scopeio.format.StreamDevConfig;
 import org.scopeio.sdcard.SdCard;
+import org.scopeio.simulator.CalciumScene;
 import org.scopeio.simulator.SceneConfig;
 import org.scopeio.simulator.SdImageEncoder;
 import org.scopeio.simulator.StreamEncoder;
@@ -53,8 +54,9 @@ import org.scopeio.stream.WordOrder;
 /**
  * The hot paths, each on data made by the simulator in memory or in a temporary folder (page
  * cache): SD card buffer decoding, preamble search (aligned and bit-misaligned), payload bit
- * reversal, stream decoding with frame assembly, and OME-TIFF and AVI plane writes. Scores are
- * operations per second; the secondary score {@code bytes} is the bytes handled per second.
+ * reversal, stream decoding with frame assembly, the per-frame pixel statistics, and OME-TIFF and
+ * AVI plane writes. Scores are operations per second; the secondary score {@code bytes} is the
+ * bytes handled per second.
  */
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
@@ -208,6 +210,42 @@ public class HotPathBenchmark {
     b.bytes += p.src.length;
     WordOrder.payload(p.src, p.src.length, 0, p.src.length, p.dst, 0, true, false);
     return p.dst[100];
+  }
+
+  /** One 8-bit frame of the simulator's calcium scene, of the size given. */
+  @State(Scope.Benchmark)
+  public static class Pixels {
+    @Param({"608x608", "200x200"})
+    String size;
+
+    byte[] pixels;
+
+    @Setup(Level.Trial)
+    public void make() {
+      String[] wh = size.split("x");
+      pixels =
+          new CalciumScene(
+                  new SceneConfig(
+                      Integer.parseInt(wh[0]),
+                      Integer.parseInt(wh[1]),
+                      PixelType.UINT8,
+                      20,
+                      3,
+                      12,
+                      60,
+                      2,
+                      1,
+                      1.0))
+              .next8();
+    }
+  }
+
+  /** The telemetry's one pass over a frame: the sum and the largest of its pixel values. */
+  @Benchmark
+  public long frameStatistics(Pixels p, Bytes b) {
+    b.bytes += p.pixels.length;
+    Frame.PixelStats s = Frame.PixelStats.of(p.pixels);
+    return s.sum() + s.max();
   }
 
   /** A writer of 608 x 608 8-bit planes, reopened on a fresh file every iteration. */
