@@ -40,13 +40,37 @@ class PixelStatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
   void theMaximumIsFoundInEveryBytePosition(int position) {
+    // 16 bytes (two words) are read a step: the second step's every byte, in either word
     byte[] px = new byte[64];
     Arrays.fill(px, (byte) 0x7F);
-    px[8 + position] = (byte) 0x80; // 128 beats 127 only when compared unsigned
+    px[16 + position] = (byte) 0x80; // 128 beats 127 only when compared unsigned
     assertThat(frame8(px).pixelMax()).isEqualTo(128);
     assertThat(frame8(px).pixelSum()).isEqualTo(63L * 127 + 128);
+    // and a maximum below 128 found after a smaller one in the other word of the same step
+    Arrays.fill(px, (byte) 3);
+    px[16 + (position + 8) % 16] = 9;
+    px[16 + position] = 100;
+    assertThat(frame8(px).pixelMax()).isEqualTo(100);
+    assertThat(frame8(px).pixelSum()).isEqualTo(62L * 3 + 9 + 100);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {15, 16, 17, 1023, 1024, 1025, 1040, 1041, 2064})
+  void aMaximumRisingPastEveryValueIsFollowed(int n) {
+    // values climb 0..255 and again: the maximum is raised over and over, across 128, in both
+    // words of a step, in the tail and on either side of the 16-bit lanes' folds (every 1024 bytes)
+    byte[] px = new byte[n];
+    long sum = 0;
+    int max = 0;
+    for (int i = 0; i < n; i++) {
+      int v = (i * 3 + i / 7) % 256;
+      px[i] = (byte) v;
+      sum += v;
+      max = Math.max(max, v);
+    }
+    assertThat(frame8(px).pixelStats()).isEqualTo(new Frame.PixelStats(sum, max));
   }
 
   static IntStream seeds() {
