@@ -78,7 +78,7 @@ public final class ScopeioCommand implements Runnable {
       description = "Print stack traces of errors.")
   boolean verbose;
 
-  @picocli.CommandLine.Spec CommandSpec spec;
+  @CommandLine.Spec CommandSpec spec;
 
   @Override
   public void run() {

@@ -61,12 +61,7 @@ public final class StartupTraining {
     PrintWriter err = new PrintWriter(System.err, true);
     int failed = 0;
     for (String command : COMMANDS) {
-      String[] argv = command.split(" ");
-      for (int i = 0; i < argv.length; i++) {
-        argv[i] =
-            argv[i].replace("%s", dir.toString()); // after splitting: the folder may hold spaces
-      }
-      int code = Main.run(argv, new ScopeioModule(), quiet, err);
+      int code = Main.run(argv(command, dir), new ScopeioModule(), quiet, err);
       if (code != 0) {
         err.println("training command failed (exit " + code + "): scopeio " + command);
         failed++;
