@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.WriterOptions;
 import org.scopeio.core.EnumIds;
@@ -47,6 +48,9 @@ public final class OutputOptions {
 
   @picocli.CommandLine.Mixin LiveOption live = new LiveOption();
 
+  /** Files read by other conversions of the same command, which no writer may touch either. */
+  private Set<Path> otherInputs = Set.of();
+
   /**
    * The writer options: overwrite policy and settings. Every setting must be shared ({@code sync})
    * or belong to one of the chosen formats.
@@ -76,7 +80,22 @@ public final class OutputOptions {
                 + " does not include");
       }
     }
-    return new WriterOptions(overwrite(), settings);
+    return new WriterOptions(overwrite(), settings, otherInputs);
+  }
+
+  /**
+   * These options for one input of several ({@link InputBatch}): written to {@code stem}, and never
+   * over any of {@code inputs}.
+   */
+  OutputOptions forInput(Path stem, Set<Path> inputs) {
+    OutputOptions o = new OutputOptions();
+    o.out = stem;
+    o.formats = formats;
+    o.force = force;
+    o.settings = new LinkedHashMap<>(settings);
+    o.live = live;
+    o.otherInputs = Set.copyOf(inputs);
+    return o;
   }
 
   /**

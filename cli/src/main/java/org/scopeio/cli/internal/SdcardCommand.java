@@ -7,6 +7,7 @@ import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.scopeio.api.Device;
@@ -162,8 +163,14 @@ public final class SdcardCommand implements Runnable {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
-    @Parameters(paramLabel = "<image>", description = "Card image file or block device.")
-    Path image;
+    @Parameters(
+        paramLabel = "<image>",
+        arity = "1..*",
+        description =
+            "Card image file or block device. Several are converted one after another, in one"
+                + " process; --out then names a folder, where each card's files take its name"
+                + " without the extension.")
+    List<Path> images;
 
     @picocli.CommandLine.Mixin LayoutOption layoutOption;
 
@@ -186,6 +193,10 @@ public final class SdcardCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      return InputBatch.run(images, output.fromFile(), spec.commandLine().getErr(), this::convert);
+    }
+
+    private Recording.Summary convert(Path image, OutputOptions out) throws InterruptedException {
       Map<String, String> o = new LinkedHashMap<>();
       o.put("image", image.toString());
       if (frames != null) {
@@ -198,15 +209,14 @@ public final class SdcardCommand implements Runnable {
           devices
               .get()
               .create("sdcard", new DeviceRequest(layoutOption.layout, o, configs.get()))) {
-        RecordingRunner.run(
+        return RecordingRunner.run(
             device,
             writers.get(),
-            output.fromFile(),
+            out,
             Recording.Limits.none(),
             null,
             spec.commandLine().getOut(),
             spec.commandLine().getErr());
-        return 0;
       }
     }
   }

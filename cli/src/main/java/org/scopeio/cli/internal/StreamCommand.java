@@ -57,7 +57,7 @@ public final class StreamCommand implements Runnable {
    * Creates the {@code stream} device through the registry, as any host application would, and
    * records it: the command line only spells the device's options.
    */
-  static int run(
+  static Recording.Summary run(
       CommandSpec spec,
       DeviceRegistry deviceRegistry,
       ConfigStore configStore,
@@ -74,7 +74,7 @@ public final class StreamCommand implements Runnable {
       if (all.containsKey("binary")) {
         OutputFiles.prepare(Path.of(all.get("binary")), output.overwrite(), device.inputs());
       }
-      RecordingRunner.run(
+      return RecordingRunner.run(
           device,
           writerRegistry,
           output,
@@ -83,7 +83,6 @@ public final class StreamCommand implements Runnable {
           spec.commandLine().getOut(),
           spec.commandLine().getErr());
     }
-    return 0;
   }
 
   /** {@code scopeio stream capture}. */
@@ -192,7 +191,7 @@ public final class StreamCommand implements Runnable {
       if (source.equals("simulated") && limit != null && limit.frames != null) {
         o.put("frames", String.valueOf(limit.frames)); // the simulated stream ends there
       }
-      return StreamCommand.run(
+      StreamCommand.run(
           spec,
           devices.get(),
           configs.get(),
@@ -201,6 +200,7 @@ public final class StreamCommand implements Runnable {
           output,
           o,
           LimitOptions.of(limit));
+      return 0;
     }
 
     private static void put(Map<String, String> options, String name, Object value) {
@@ -223,8 +223,14 @@ public final class StreamCommand implements Runnable {
     @picocli.CommandLine.Mixin StreamConfigOptions stream = new StreamConfigOptions();
     @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
-    @Parameters(paramLabel = "<capture>", description = "Capture file (the bytes as received).")
-    Path raw;
+    @Parameters(
+        paramLabel = "<capture>",
+        arity = "1..*",
+        description =
+            "Capture file (the bytes as received). Several are decoded one after another, in one"
+                + " process; --out then names a folder, where each capture's files take its name"
+                + " without the extension.")
+    List<Path> captures;
 
     @Inject
     public Decode(
@@ -238,15 +244,20 @@ public final class StreamCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return StreamCommand.run(
-          spec,
-          devices.get(),
-          configs.get(),
-          writers.get(),
-          stream,
+      return InputBatch.run(
+          captures,
           output.fromFile(),
-          Map.of("source", "file:" + raw),
-          Recording.Limits.none());
+          spec.commandLine().getErr(),
+          (capture, out) ->
+              StreamCommand.run(
+                  spec,
+                  devices.get(),
+                  configs.get(),
+                  writers.get(),
+                  stream,
+                  out,
+                  Map.of("source", "file:" + capture),
+                  Recording.Limits.none()));
     }
   }
 }
