@@ -8,7 +8,8 @@
 #
 # The inputs are made by the simulator: a 740 MB card (2000 frames of 608x608, 64000-byte buffers,
 # the issue's image) and 82 MB of wireless-200px bytes with the real receiver's filler bit slips,
-# and ten times as many of those bytes (820 MB), where the JVM's start and warm-up weigh less.
+# and ten times as many of those bytes (820 MB), where the JVM's start and warm-up weigh less; and
+# an archive of 4 such cards and 10 such captures, one command per input against one for all.
 # Page cache warm (each input is read once before timing), as in the issue's measurements.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,6 +26,20 @@ CAP="$DIR/stream82.bin"
 CAP10="$DIR/stream820.bin"
 [[ -f "$CAP10" ]] || "$S" simulate stream "$CAP10" --frames 20000 --fault dummy-slip --force >/dev/null
 cat "$CARD" "$CAP" "$CAP10" >/dev/null # warm the page cache
+# an archive: four cards and ten captures (links to the inputs above, so that the page cache
+# holds them all), converted with one command each and with one command for all
+ARCHIVE="$DIR/archive"
+rm -rf "$ARCHIVE" && mkdir -p "$ARCHIVE"
+CARDS=() CAPS=()
+for i in 1 2 3 4; do ln -s "$CARD" "$ARCHIVE/card$i.img" && CARDS+=("$ARCHIVE/card$i.img"); done
+for i in $(seq 10); do ln -s "$CAP" "$ARCHIVE/cap$i.bin" && CAPS+=("$ARCHIVE/cap$i.bin"); done
+each() { # one command per input: each COMMAND SUBCOMMAND INPUT...
+  local sub="$1" cmd="$2"
+  shift 2
+  for input in "$@"; do
+    "$S" "$sub" "$cmd" "$input" --out "$DIR/out/$(basename "$input")" --format raw -W sync=none
+  done
+}
 
 # seconds of one run of the command given (output discarded)
 seconds() {
@@ -66,7 +81,11 @@ CSV=$(timed "$clean" "$S" sdcard convert "$CARD" --out "$DIR/out/c" --format csv
 CAT_CAP=$(timed : cat "$CAP")
 DECODE=$(timed "$clean" "$S" stream decode "$CAP" --out "$DIR/out/s" --format raw -W sync=none)
 DECODE10=$(timed "$clean" "$S" stream decode "$CAP10" --out "$DIR/out/s" --format raw -W sync=none)
-rm -rf "$DIR/out"
+CARDS_EACH=$(timed "$clean" each sdcard convert "${CARDS[@]}")
+CARDS_ONE=$(timed "$clean" "$S" sdcard convert "${CARDS[@]}" --out "$DIR/out" --format raw -W sync=none)
+CAPS_EACH=$(timed "$clean" each stream decode "${CAPS[@]}")
+CAPS_ONE=$(timed "$clean" "$S" stream decode "${CAPS[@]}" --out "$DIR/out" --format raw -W sync=none)
+rm -rf "$DIR/out" "$ARCHIVE"
 
 CARD_MB=$(awk -v b="$(stat -c %s "$CARD")" 'BEGIN {printf "%.0f", b / 1e6}')
 CAP_MB=$(awk -v b="$(stat -c %s "$CAP")" 'BEGIN {printf "%.0f", b / 1e6}')
@@ -77,7 +96,8 @@ echo "| job | time | against its limit |"
 echo "|---|---|---|"
 awk -v j="$JAVA_V" -v v="$VERSION" -v h="$HELP" -v i="$INFO" -v dd="$DD" -v cp="$CP" -v py="$PY_LOOP" -v cc="$CAT_CARD" \
   -v raw="$RAW" -v none="$RAW_NONE" -v tc="$TIFF_CSV" -v csv="$CSV" -v ccap="$CAT_CAP" \
-  -v dec="$DECODE" -v dec10="$DECODE10" -v cmb="$CARD_MB" -v smb="$CAP_MB" -v smb10="$CAP10_MB" 'BEGIN {
+  -v dec="$DECODE" -v dec10="$DECODE10" -v cmb="$CARD_MB" -v smb="$CAP_MB" -v smb10="$CAP10_MB" \
+  -v ce="$CARDS_EACH" -v co="$CARDS_ONE" -v se="$CAPS_EACH" -v so="$CAPS_ONE" 'BEGIN {
   printf "| `dd conv=fdatasync` of the %s MB card image | %.2f s | the limit of a durable copy |\n", cmb, dd
   printf "| `sdcard convert --format raw` (forces its output at close) | %.2f s | %.2fx the speed of dd |\n", raw, dd / raw
   printf "| `cp` of the card image (forces nothing) | %.2f s | the limit of a copy to the page cache |\n", cp
@@ -88,6 +108,10 @@ awk -v j="$JAVA_V" -v v="$VERSION" -v h="$HELP" -v i="$INFO" -v dd="$DD" -v cp="
   printf "| `cat` of the card image (page cache) | %.2f s | |\n", cc
   printf "| `stream decode` of %s MB of wireless-200px bytes with filler slips | %.2f s | %.0f MB/s with the JVM start (%.2f s) taken out; `cat`: %.2f s |\n", smb, dec, smb / (dec - v), v, ccap
   printf "| `stream decode` of %s MB of the same bytes | %.2f s | %.0f MB/s with the JVM start taken out |\n", smb10, dec10, smb10 / (dec10 - v)
+  printf "| 4 cards of %s MB, `sdcard convert --format raw -W sync=none` once per card | %.2f s | %.2f s a card |\n", cmb, ce, ce / 4
+  printf "| the same 4 cards in one `sdcard convert` | %.2f s | %.2f s a card, %.2fx the time of one command per card |\n", co, co / 4, co / ce
+  printf "| 10 captures of %s MB, `stream decode` once per capture | %.2f s | %.0f MB/s |\n", smb, se, 10 * smb / se
+  printf "| the same 10 captures in one `stream decode` | %.2f s | %.0f MB/s (%.0f MB/s with the JVM start taken out), %.2fx the time of one command per capture |\n", so, 10 * smb / so, 10 * smb / (so - v), so / se
   printf "| `scopeio sdcard info` of the card image | %.2f s | |\n", i
   printf "| `scopeio --version` | %.2f s | `java -version`: %.2f s |\n", v, j
   printf "| `scopeio --help` | %.2f s | |\n", h
