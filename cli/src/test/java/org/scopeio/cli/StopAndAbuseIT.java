@@ -72,6 +72,31 @@ class StopAndAbuseIT {
   }
 
   @Test
+  void ctrlCDuringSeveralInputsStopsTheCurrentOneAndStartsNoOther() throws Exception {
+    Path capture = dir.resolve("after.bin");
+    assertThat(
+            CliTest.in(dir).run("simulate", "stream", capture.toString(), "--frames", "2").code())
+        .isZero();
+    Process p = start("stream", "decode", "/dev/zero", capture.toString(), "--out", "decoded");
+    BufferedReader err =
+        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+    assertThat(err.readLine())
+        .isEqualTo("Reading from stream: stream file:/dev/zero (wireless-200px, 200x200)");
+    Thread.sleep(1000);
+    new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(130);
+    assertThat(Files.readString(dir.resolve("out.txt")))
+        .contains("Recorded 0 frames from stream (stream file:/dev/zero", "ended by   stopped")
+        .doesNotContain("after.bin");
+    try (Stream<Path> files = Files.list(dir.resolve("decoded"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              "zero.ome.tif", "zero_frame_metadata.json", "zero.csv", "zero_telemetry.csv");
+    }
+  }
+
+  @Test
   void ctrlCDuringARecordingStopsWithinASecondAndEveryFrameIsInReadableFiles() throws Exception {
     Process p =
         start(
