@@ -63,6 +63,7 @@ timed() {
 }
 
 clean="rm -rf '$DIR/out'; mkdir -p '$DIR/out'"
+sync # nothing written before this script (an earlier run's outputs) is still on its way to the disk
 JAVA_V=$(timed : java -version)
 VERSION=$(timed : "$S" --version)
 HELP=$(timed : "$S" --help)
