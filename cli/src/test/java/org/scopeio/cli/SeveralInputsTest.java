@@ -172,6 +172,41 @@ class SeveralInputsTest {
             .run("sdcard", "convert", a.toString(), a.toString(), "--out", out.toString());
     assertThat(twice.err()).isEqualTo("scopeio: input " + a + " is given twice\n");
 
+    // what every input would fail alike is said once, before any input is read
+    CliTest.Result format =
+        CliTest.in(dir)
+            .run(
+                "sdcard",
+                "convert",
+                a.toString(),
+                dir.resolve("other.img").toString(),
+                "--out",
+                out.toString(),
+                "--format",
+                "raw,tiff");
+    assertThat(format.code()).isEqualTo(1);
+    assertThat(format.err())
+        .startsWith("scopeio: ")
+        .contains("tiff")
+        .doesNotContain("Reading from");
+    assertThat(format.err().lines()).hasSize(1);
+    CliTest.Result setting =
+        CliTest.in(dir)
+            .run(
+                "sdcard",
+                "convert",
+                a.toString(),
+                dir.resolve("other.img").toString(),
+                "--out",
+                out.toString(),
+                "-W",
+                "avi.frames-per-file=10");
+    assertThat(setting.err())
+        .isEqualTo(
+            "scopeio: writer option 'avi.frames-per-file' is for format avi, which --format"
+                + " ome-tiff,csv does not include\n");
+    assertThat(out).doesNotExist();
+
     Path file = dir.resolve("converted.txt");
     Files.writeString(file, "notes");
     CliTest.Result onFile =

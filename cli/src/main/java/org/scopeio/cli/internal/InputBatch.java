@@ -33,8 +33,18 @@ final class InputBatch {
 
   private InputBatch() {}
 
-  /** Converts each of {@code inputs}; returns the exit code. */
-  static int run(List<Path> inputs, OutputOptions output, PrintWriter stderr, Conversion conversion)
+  /**
+   * Converts each of {@code inputs}; returns the exit code.
+   *
+   * @param sameForAll checks what every input would fail alike (formats, writer settings): run
+   *     once, before the first of several inputs
+   */
+  static int run(
+      List<Path> inputs,
+      OutputOptions output,
+      PrintWriter stderr,
+      Runnable sameForAll,
+      Conversion conversion)
       throws InterruptedException {
     if (inputs.size() == 1) {
       conversion.convert(inputs.get(0), output);
@@ -46,6 +56,7 @@ final class InputBatch {
           "--out " + folder + " is a file; with several inputs it names a folder for their files");
     }
     Map<Path, Path> stems = stems(inputs, folder);
+    sameForAll.run();
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {

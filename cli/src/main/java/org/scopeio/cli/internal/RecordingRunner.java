@@ -62,6 +62,17 @@ final class RecordingRunner {
     }
   }
 
+  /**
+   * Checks what is the same for every input of a command, the formats and the writer settings, so
+   * that a command given several inputs ({@link InputBatch}) refuses them once, before the first.
+   *
+   * @throws IllegalArgumentException naming the format or setting
+   */
+  static void checkFormats(WriterRegistry writers, OutputOptions output) {
+    CompositeWriter.forFormats(writers, output.formats);
+    output.writerOptions();
+  }
+
   private static Recording.Summary record(
       Device device,
       CompositeWriter writer,

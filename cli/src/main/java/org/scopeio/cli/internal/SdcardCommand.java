@@ -193,7 +193,12 @@ public final class SdcardCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return InputBatch.run(images, output.fromFile(), spec.commandLine().getErr(), this::convert);
+      return InputBatch.run(
+          images,
+          output.fromFile(),
+          spec.commandLine().getErr(),
+          () -> RecordingRunner.checkFormats(writers.get(), output),
+          this::convert);
     }
 
     private Recording.Summary convert(Path image, OutputOptions out) throws InterruptedException {

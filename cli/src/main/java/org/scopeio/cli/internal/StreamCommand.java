@@ -248,6 +248,7 @@ public final class StreamCommand implements Runnable {
           captures,
           output.fromFile(),
           spec.commandLine().getErr(),
+          () -> RecordingRunner.checkFormats(writers.get(), output),
           (capture, out) ->
               StreamCommand.run(
                   spec,
