@@ -205,6 +205,32 @@ class SeveralInputsTest {
         .isEqualTo(
             "scopeio: writer option 'avi.frames-per-file' is for format avi, which --format"
                 + " ome-tiff,csv does not include\n");
+    CliTest.Result layout =
+        CliTest.in(dir)
+            .run(
+                "sdcard",
+                "convert",
+                a.toString(),
+                dir.resolve("other.img").toString(),
+                "--out",
+                out.toString(),
+                "--layout",
+                "wirefree-sd-layout-nosuch");
+    assertThat(layout.err()).startsWith("scopeio: ").contains("wirefree-sd-layout-nosuch");
+    assertThat(layout.err().lines()).hasSize(1);
+    CliTest.Result config =
+        CliTest.in(dir)
+            .run(
+                "stream",
+                "decode",
+                a.toString(),
+                dir.resolve("other.bin").toString(),
+                "--out",
+                out.toString(),
+                "--config",
+                "wireless-nosuch");
+    assertThat(config.err()).startsWith("scopeio: ").contains("wireless-nosuch");
+    assertThat(config.err().lines()).hasSize(1);
     assertThat(out).doesNotExist();
 
     Path file = dir.resolve("converted.txt");

@@ -36,8 +36,8 @@ final class InputBatch {
   /**
    * Converts each of {@code inputs}; returns the exit code.
    *
-   * @param sameForAll checks what every input would fail alike (formats, writer settings): run
-   *     once, before the first of several inputs
+   * @param sameForAll checks what every input would fail alike (formats, writer settings, the
+   *     device's configs): run once, before the first of several inputs
    */
   static int run(
       List<Path> inputs,

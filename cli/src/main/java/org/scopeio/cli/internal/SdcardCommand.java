@@ -197,7 +197,10 @@ public final class SdcardCommand implements Runnable {
           images,
           output.fromFile(),
           spec.commandLine().getErr(),
-          () -> RecordingRunner.checkFormats(writers.get(), output),
+          () -> {
+            RecordingRunner.checkFormats(writers.get(), output);
+            configs.get().load(layoutOption.layout, SdLayout.TYPE);
+          },
           this::convert);
     }
 

@@ -12,8 +12,10 @@ import org.scopeio.api.DeviceRegistry;
 import org.scopeio.api.DeviceRequest;
 import org.scopeio.api.WriterRegistry;
 import org.scopeio.config.ConfigStore;
+import org.scopeio.config.ConfigTypes;
 import org.scopeio.core.OutputFiles;
 import org.scopeio.core.Recording;
+import org.scopeio.format.StreamDevConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -248,7 +250,11 @@ public final class StreamCommand implements Runnable {
           captures,
           output.fromFile(),
           spec.commandLine().getErr(),
-          () -> RecordingRunner.checkFormats(writers.get(), output),
+          () -> {
+            RecordingRunner.checkFormats(writers.get(), output);
+            configs.get().load(stream.config, StreamDevConfig.TYPE);
+            configs.get().load(stream.headerFormat, ConfigTypes.BUFFER_HEADER_FORMAT);
+          },
           (capture, out) ->
               StreamCommand.run(
                   spec,
