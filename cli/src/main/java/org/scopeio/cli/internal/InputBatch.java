@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,31 +54,30 @@ final class InputBatch {
       throw new IllegalArgumentException(
           "--out " + folder + " is a file; with several inputs it names a folder for their files");
     }
-    Map<Path, Path> stems = stems(inputs, folder);
+    Map<Path, Path> inputsByStem = stems(inputs, folder);
     sameForAll.run();
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
       throw new ScopeioException("cannot create the folder " + folder + ": " + e.getMessage(), e);
     }
-    Set<Path> all = new LinkedHashSet<>(inputs);
+    Set<Path> all = Set.copyOf(inputs);
     List<Path> failed = new ArrayList<>();
     int converted = 0;
-    for (Path input : inputs) {
+    for (Map.Entry<Path, Path> e : inputsByStem.entrySet()) {
+      Path input = e.getValue();
       Recording.Summary s;
       try {
-        s = conversion.convert(input, output.forInput(stems.get(input), all));
-      } catch (ScopeioException | IllegalArgumentException e) {
-        stderr.println("scopeio: " + input + " not converted: " + e.getMessage());
+        s = conversion.convert(input, output.forInput(e.getKey(), all));
+      } catch (ScopeioException | IllegalArgumentException failure) {
+        stderr.println("scopeio: " + input + " not converted: " + failure.getMessage());
         stderr.flush();
         failed.add(input);
         continue;
       }
       converted++;
       if (s.endReason() == Recording.EndReason.STOPPED) {
-        stderr.printf(
-            "Stopped: %d of %d inputs converted, the last one in part%n", converted, inputs.size());
-        stderr.flush();
+        // Ctrl+C: the JVM exits as soon as this recording's shutdown hook returns; start no other
         return 1;
       }
     }
@@ -94,12 +92,12 @@ final class InputBatch {
   }
 
   /**
-   * Each input's output stem in {@code folder}: its file name without the extension.
+   * Each input's output stem in {@code folder}, its file name without the extension, mapped to the
+   * input, in the order of {@code inputs}.
    *
    * @throws IllegalArgumentException if an input is given twice or two inputs share a stem
    */
-  static Map<Path, Path> stems(List<Path> inputs, Path folder) {
-    Map<Path, Path> stems = new LinkedHashMap<>();
+  private static Map<Path, Path> stems(List<Path> inputs, Path folder) {
     Map<Path, Path> byStem = new LinkedHashMap<>();
     for (Path input : inputs) {
       Path name = input.getFileName();
@@ -122,8 +120,7 @@ final class InputBatch {
                     + stem
                     + "; convert them into different folders");
       }
-      stems.put(input, stem);
     }
-    return stems;
+    return byStem;
   }
 }
