@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,31 @@ class SeveralInputsTest {
       System.arraycopy(s.next8(), 0, all, k * 64 * 48, 64 * 48);
     }
     return all;
+  }
+
+  /**
+   * Runs {@code scopeio COMMAND SUBCOMMAND first second --out out OPTIONS...}, which must be
+   * refused with exit 1 before any input is read; returns what it printed.
+   */
+  private String refusal(
+      String command, String subcommand, Path first, Path second, Path out, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                command, subcommand, first.toString(), second.toString(), "--out", out.toString()));
+    args.addAll(List.of(options));
+    CliTest.Result r = CliTest.in(dir).run(args.toArray(String[]::new));
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    return r.err();
+  }
+
+  private String unknownConfig(String id) {
+    return "scopeio: no config with id '"
+        + id
+        + "' in "
+        + dir.resolve("configs")
+        + " or the packaged configs; 'scopeio config list' shows the known ids\n";
   }
 
   @Test
@@ -173,64 +200,20 @@ class SeveralInputsTest {
     assertThat(twice.err()).isEqualTo("scopeio: input " + a + " is given twice\n");
 
     // what every input would fail alike is said once, before any input is read
-    CliTest.Result format =
-        CliTest.in(dir)
-            .run(
-                "sdcard",
-                "convert",
-                a.toString(),
-                dir.resolve("other.img").toString(),
-                "--out",
-                out.toString(),
-                "--format",
-                "raw,tiff");
-    assertThat(format.code()).isEqualTo(1);
-    assertThat(format.err())
-        .startsWith("scopeio: ")
-        .contains("tiff")
-        .doesNotContain("Reading from");
-    assertThat(format.err().lines()).hasSize(1);
-    CliTest.Result setting =
-        CliTest.in(dir)
-            .run(
-                "sdcard",
-                "convert",
-                a.toString(),
-                dir.resolve("other.img").toString(),
-                "--out",
-                out.toString(),
-                "-W",
-                "avi.frames-per-file=10");
-    assertThat(setting.err())
+    Path other = dir.resolve("other.img");
+    assertThat(refusal("sdcard", "convert", a, other, out, "--format", "raw,tiff"))
+        .isEqualTo(
+            "scopeio: unknown writer format 'tiff'; known: [avi, csv, ffv1, mp4, ome-tiff, raw]\n");
+    assertThat(refusal("sdcard", "convert", a, other, out, "-W", "avi.frames-per-file=10"))
         .isEqualTo(
             "scopeio: writer option 'avi.frames-per-file' is for format avi, which --format"
                 + " ome-tiff,csv does not include\n");
-    CliTest.Result layout =
-        CliTest.in(dir)
-            .run(
-                "sdcard",
-                "convert",
-                a.toString(),
-                dir.resolve("other.img").toString(),
-                "--out",
-                out.toString(),
-                "--layout",
-                "wirefree-sd-layout-nosuch");
-    assertThat(layout.err()).startsWith("scopeio: ").contains("wirefree-sd-layout-nosuch");
-    assertThat(layout.err().lines()).hasSize(1);
-    CliTest.Result config =
-        CliTest.in(dir)
-            .run(
-                "stream",
-                "decode",
-                a.toString(),
-                dir.resolve("other.bin").toString(),
-                "--out",
-                out.toString(),
-                "--config",
-                "wireless-nosuch");
-    assertThat(config.err()).startsWith("scopeio: ").contains("wireless-nosuch");
-    assertThat(config.err().lines()).hasSize(1);
+    assertThat(refusal("sdcard", "convert", a, other, out, "--layout", "wirefree-sd-layout-x"))
+        .isEqualTo(unknownConfig("wirefree-sd-layout-x"));
+    assertThat(refusal("stream", "decode", a, other, out, "--config", "wireless-x"))
+        .isEqualTo(unknownConfig("wireless-x"));
+    assertThat(refusal("stream", "decode", a, other, out, "--header-format", "header-x"))
+        .isEqualTo(unknownConfig("header-x"));
     assertThat(out).doesNotExist();
 
     Path file = dir.resolve("converted.txt");
