@@ -31,6 +31,12 @@ public final class GuiceExample {
   private GuiceExample() {}
 
   public static void main(String[] args) throws Exception {
+    // Guice 7.0.0 generates classes for @Provides methods and @Inject constructors through
+    // sun.misc.Unsafe, which JDK 24 and later warn about on standard error (google/guice#1909);
+    // reflection serves an application's few bindings as well. Set it before Guice's first use.
+    if (System.getProperty("guice_bytecode_gen_option") == null) {
+      System.setProperty("guice_bytecode_gen_option", "DISABLED");
+    }
     Acquisition a = Guice.createInjector(new ScopeModule(null)).getInstance(Acquisition.class);
     Recording.Summary s = a.record(Path.of(args.length > 0 ? args[0] : "demo/guice"), 100);
     LOG.info("{} frames written to {}", s.framesWritten(), s.files());

@@ -65,6 +65,39 @@ class ExamplesTest {
   }
 
   @Test
+  void guiceExampleRunsInItsOwnJvmWithNothingButItsResultOnStandardError() throws Exception {
+    // its own JVM, as a user runs it: on JDK 24 and later Guice's generated classes made the JVM
+    // warn about sun.misc.Unsafe before the first line (once per JVM, so not seen in this one)
+    Path stem = dir.resolve("own/guice");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                GuiceExample.class.getName(),
+                stem.toString())
+            .directory(dir.toFile())
+            .redirectOutput(dir.resolve("stdout").toFile())
+            .redirectError(dir.resolve("stderr").toFile())
+            .start();
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("finished").isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(Files.readString(dir.resolve("stdout"))).isEmpty();
+    // slf4j-simple logs to standard error
+    assertThat(Files.readAllLines(dir.resolve("stderr")))
+        .containsExactly(
+            "[main] INFO org.scopeio.examples.GuiceExample - 100 frames written to ["
+                + stem
+                + ".ome.tif, "
+                + stem
+                + "_frame_metadata.json, "
+                + stem
+                + ".csv]");
+    JsonNode tiff = RealReaders.tifffile(Path.of(stem + ".ome.tif"), dir.resolve("own.xml"));
+    assertThat(tiff.get("shape")).hasToString("[100,200,200]");
+  }
+
+  @Test
   void sdcardToOmeTiffConvertsEveryFramePixelExact() throws Exception {
     Path card = dir.resolve("card.img");
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
