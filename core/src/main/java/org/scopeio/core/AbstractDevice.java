@@ -2,6 +2,7 @@ package org.scopeio.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.scopeio.api.BufferHeader;
@@ -54,7 +55,8 @@ public abstract class AbstractDevice implements Device {
   public final DeviceInfo open() {
     synchronized (this) {
       if (state != State.CREATED) {
-        throw new IllegalStateException(type + " device is " + state.name().toLowerCase());
+        throw new IllegalStateException(
+            type + " device is " + state.name().toLowerCase(Locale.ROOT));
       }
       DeviceInfo started = start();
       info = Objects.requireNonNull(started, "start() returned no DeviceInfo");

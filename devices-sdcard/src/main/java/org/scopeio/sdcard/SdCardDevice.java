@@ -3,6 +3,7 @@ package org.scopeio.sdcard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.scopeio.api.DeviceCounters;
@@ -84,7 +85,7 @@ public final class SdCardDevice extends AbstractDevice {
     props.put("n_buffers_recorded", String.valueOf(i.config().buffersRecorded()));
     props.put("n_buffers_dropped", String.valueOf(i.config().buffersDropped()));
     props.put("frame_count", String.valueOf(count));
-    props.put("end_reason", i.endReason().name().toLowerCase());
+    props.put("end_reason", i.endReason().name().toLowerCase(Locale.ROOT));
     return new DeviceInfo(
         type(),
         "SD card " + image + " (" + layoutId + ", " + count + " frames)",

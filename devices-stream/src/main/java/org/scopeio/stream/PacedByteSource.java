@@ -2,6 +2,7 @@ package org.scopeio.stream;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Locale;
 import org.scopeio.core.Pacer;
 
 /**
@@ -30,7 +31,8 @@ public final class PacedByteSource implements ByteSource {
 
   @Override
   public String describe() {
-    return inner.describe() + String.format(" (paced at %.0f bytes/s)", bytesPerSecond);
+    return inner.describe()
+        + String.format(Locale.ROOT, " (paced at %.0f bytes/s)", bytesPerSecond);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.scopeio.stream;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,6 +48,7 @@ public record StreamStats(
   /** One line for summaries. */
   public String describe() {
     return String.format(
+        Locale.ROOT,
         "buffers: %d split, %d kept, %d rejected %s, %d short, %d filler slips (pixels intact),"
             + " %d with slipped pixels, %d merged spans, %d recovered, %d over-long spans,"
             + " %d duplicate, %d missing; frames: %d assembled, %d backward jumps;"

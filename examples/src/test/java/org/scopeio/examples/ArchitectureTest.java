@@ -220,6 +220,37 @@ class ArchitectureTest {
     }
   }
 
+  /**
+   * Numbers and names in files and summaries do not depend on the user's locale: a Turkish default
+   * turned "BUFFER_LIMIT".toLowerCase() into "buffer_lımıt" in the frame metadata, and a German one
+   * printed "0,08 s". Formatting and case changes name their locale (Locale.ROOT).
+   */
+  @Test
+  void formattingAndCaseNeverUseTheDefaultLocale() {
+    noClasses()
+        .should()
+        .callMethod(String.class, "format", String.class, Object[].class)
+        .orShould()
+        .callMethod(String.class, "formatted", Object[].class)
+        .orShould()
+        .callMethod(String.class, "toLowerCase")
+        .orShould()
+        .callMethod(String.class, "toUpperCase")
+        .orShould()
+        .callMethod(java.io.PrintStream.class, "printf", String.class, Object[].class)
+        .orShould()
+        .callMethod(java.io.PrintStream.class, "format", String.class, Object[].class)
+        .orShould()
+        .callMethod(java.io.PrintWriter.class, "printf", String.class, Object[].class)
+        .orShould()
+        .callMethod(java.io.PrintWriter.class, "format", String.class, Object[].class)
+        .orShould()
+        .callConstructor(java.util.Formatter.class)
+        .orShould()
+        .callConstructor(java.util.Formatter.class, Appendable.class)
+        .check(classes);
+  }
+
   @Test
   void noCyclesBetweenModules() {
     slices().matching("org.scopeio.(*)..").should().beFreeOfCycles().check(classes);

@@ -3,6 +3,7 @@ package org.scopeio.cli.internal;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.scopeio.config.ConfigDocument;
 import org.scopeio.config.ConfigEntry;
 import org.scopeio.config.ConfigStore;
@@ -54,7 +55,7 @@ public final class ConfigCommand implements Runnable {
         t.row(
             e.id(),
             e.model() == null ? "-" : e.model(),
-            e.origin().name().toLowerCase() + (e.shadowed() ? " (shadowed)" : ""),
+            e.origin().name().toLowerCase(Locale.ROOT) + (e.shadowed() ? " (shadowed)" : ""),
             e.location());
       }
       t.print(out);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.scopeio.api.ScopeioException;
@@ -81,7 +82,8 @@ final class InputBatch {
         return 1;
       }
     }
-    stderr.printf("Converted %d of %d inputs into %s", converted, inputs.size(), folder);
+    stderr.printf(
+        Locale.ROOT, "Converted %d of %d inputs into %s", converted, inputs.size(), folder);
     if (!failed.isEmpty()) {
       stderr.print("; not converted: ");
       stderr.print(String.join(", ", failed.stream().map(Path::toString).toList()));

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -175,7 +176,7 @@ final class RecordingRunner {
     if (limits.duration().isPresent()) {
       throw new ScopeioException(
           "the device's data ended after "
-              + String.format("%.2f", s.elapsed().toNanos() / 1e9)
+              + String.format(Locale.ROOT, "%.2f", s.elapsed().toNanos() / 1e9)
               + " s, before the --duration asked for ("
               + limits.duration().get().toSeconds()
               + " s); the files hold the "
@@ -212,28 +213,45 @@ final class RecordingRunner {
       List<String> report) {
     DeviceCounters c = s.counters();
     double seconds = s.elapsed().toNanos() / 1e9;
-    out.printf("Recorded %d frames from %s (%s)%n", s.framesWritten(), device, info.description());
     out.printf(
+        Locale.ROOT,
+        "Recorded %d frames from %s (%s)%n",
+        s.framesWritten(),
+        device,
+        info.description());
+    out.printf(
+        Locale.ROOT,
         "  duration   %.2f s (%.1f frames/s)%n",
-        seconds, seconds > 0 ? s.framesWritten() / seconds : 0.0);
+        seconds,
+        seconds > 0 ? s.framesWritten() / seconds : 0.0);
     out.printf(
+        Locale.ROOT,
         "  dropped    %d frames (recorded as gaps), %d buffers%n",
-        c.framesDropped(), c.buffersDropped());
-    out.printf("  missing    %d buffers%n", c.buffersMissing());
+        c.framesDropped(),
+        c.buffersDropped());
+    out.printf(Locale.ROOT, "  missing    %d buffers%n", c.buffersMissing());
     out.printf(
+        Locale.ROOT,
         "  incomplete %d frames (%d pixels padded with zeros)%n",
-        telemetry.incompleteFrames(), telemetry.paddedPixels());
+        telemetry.incompleteFrames(),
+        telemetry.paddedPixels());
     if (telemetry.suspectPixels() > 0) {
       out.printf(
+          Locale.ROOT,
           "  suspect    %d frames (%d pixels decoded after a bit slip inside them)%n",
-          telemetry.suspectFrames(), telemetry.suspectPixels());
+          telemetry.suspectFrames(),
+          telemetry.suspectPixels());
     }
     if (telemetry.recoveredBuffers() > 0) {
       out.printf(
+          Locale.ROOT,
           "  recovered  %d buffers found after a corrupted preamble (their pixels are exact)%n",
           telemetry.recoveredBuffers());
     }
-    out.printf("  ended by   %s%n", s.endReason().name().toLowerCase().replace('_', ' '));
+    out.printf(
+        Locale.ROOT,
+        "  ended by   %s%n",
+        s.endReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
     String label = "  files      ";
     for (Path p : s.files()) {
       out.println(label + p);
@@ -242,7 +260,7 @@ final class RecordingRunner {
     out.println("  telemetry  " + telemetryPath);
     for (String line : report) {
       int colon = line.indexOf(": ");
-      out.printf("  %-10s %s%n", line.substring(0, colon), line.substring(colon + 2));
+      out.printf(Locale.ROOT, "  %-10s %s%n", line.substring(0, colon), line.substring(colon + 2));
     }
     out.flush();
   }

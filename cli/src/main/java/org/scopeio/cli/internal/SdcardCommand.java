@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.scopeio.api.Device;
@@ -92,7 +93,7 @@ public final class SdcardCommand implements Runnable {
         m.put("config", c);
         m.put("frame_count", i.frameCount());
         m.put("buffers_read", i.buffersScanned());
-        m.put("end_reason", i.endReason().name().toLowerCase());
+        m.put("end_reason", i.endReason().name().toLowerCase(Locale.ROOT));
         m.put("end_offset", i.endOffset());
         m.put("end_detail", i.endDetail());
         m.put("incomplete_frame", i.incompleteFrame().orElse(null));
@@ -117,33 +118,48 @@ public final class SdcardCommand implements Runnable {
           throw new IllegalStateException(e);
         }
       } else {
-        out.printf("card          %s%n", i.source());
-        out.printf("layout        %s%n", i.layoutId());
+        out.printf(Locale.ROOT, "card          %s%n", i.source());
+        out.printf(Locale.ROOT, "layout        %s%n", i.layoutId());
         out.printf(
+            Locale.ROOT,
             "write keys    %s%n",
             i.writeKeysValid() ? "valid" : "INVALID (the header sector lacks the layout's keys)");
         out.printf(
+            Locale.ROOT,
             "settings      %s%n",
             i.settings().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")));
         out.printf(
+            Locale.ROOT,
             "recording     %d x %d pixels at %d fps, buffers of %d bytes%n",
-            i.config().width(), i.config().height(), i.config().fs(), i.config().bufferSize());
+            i.config().width(),
+            i.config().height(),
+            i.config().fs(),
+            i.config().bufferSize());
         out.printf(
+            Locale.ROOT,
             "buffers       %d recorded, %d dropped (config sector); %d read%n",
-            i.config().buffersRecorded(), i.config().buffersDropped(), i.buffersScanned());
-        out.printf("frames        %d%n", i.frameCount());
+            i.config().buffersRecorded(),
+            i.config().buffersDropped(),
+            i.buffersScanned());
+        out.printf(Locale.ROOT, "frames        %d%n", i.frameCount());
         out.printf(
+            Locale.ROOT,
             "data end      %s at byte offset %d: %s%n",
-            i.endReason().describe(), i.endOffset(), i.endDetail());
-        i.incompleteFrame().ifPresent(s -> out.printf("incomplete    %s%n", s));
+            i.endReason().describe(),
+            i.endOffset(),
+            i.endDetail());
+        i.incompleteFrame().ifPresent(s -> out.printf(Locale.ROOT, "incomplete    %s%n", s));
         for (SdCardInfo.Skipped k : i.skipped()) {
           out.printf(
+              Locale.ROOT,
               "skipped       a corrupt buffer (%s); reading resumed at byte offset %d%n",
-              k.problem(), k.resumedAt());
+              k.problem(),
+              k.resumedAt());
         }
         out.printf(
+            Locale.ROOT,
             "missing data  %d frames with fewer pixels than a full frame%n",
             i.framesWithMissingData());
       }
@@ -288,7 +304,7 @@ public final class SdcardCommand implements Runnable {
                 b -> {
                   if (tty && b - last[0] >= (64 << 20)) {
                     last[0] = b;
-                    err.printf("\r%d of %d MiB", b >> 20, Math.max(1, total >> 20));
+                    err.printf(Locale.ROOT, "\r%d of %d MiB", b >> 20, Math.max(1, total >> 20));
                     err.flush();
                   }
                 });
@@ -297,7 +313,7 @@ public final class SdcardCommand implements Runnable {
         }
         spec.commandLine()
             .getOut()
-            .printf("Wrote %s: %d frames, %d bytes%n", output, frames, bytes)
+            .printf(Locale.ROOT, "Wrote %s: %d frames, %d bytes%n", output, frames, bytes)
             .flush();
       }
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.PixelType;
@@ -139,6 +140,7 @@ public final class SimulateCommand implements Runnable {
       spec.commandLine()
           .getOut()
           .printf(
+              Locale.ROOT,
               "Wrote %s: %d frames of %dx%d (%s), %d buffers, %d dropped, %d bytes%s%n",
               output,
               r.frames(),
@@ -235,6 +237,7 @@ public final class SimulateCommand implements Runnable {
       spec.commandLine()
           .getOut()
           .printf(
+              Locale.ROOT,
               "Wrote %s: %d frames of %dx%d (%s), %d buffers, %d bytes%s%n",
               output,
               r.frames(),

@@ -3,6 +3,7 @@ package org.scopeio.stream.internal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.scopeio.api.DeviceException;
@@ -38,7 +39,8 @@ public final class Usb4JavaTransport implements UsbTransport {
     this.iface = iface;
     this.endpoint = (byte) endpoint;
     this.description =
-        String.format("usb:%04x:%04x endpoint 0x%02x", vendorId, productId, endpoint & 0xFF);
+        String.format(
+            Locale.ROOT, "usb:%04x:%04x endpoint 0x%02x", vendorId, productId, endpoint & 0xFF);
     check(LibUsb.init(context), "initialise libusb");
     DeviceHandle found = find(vendorId, productId, serial);
     if (found == null) {

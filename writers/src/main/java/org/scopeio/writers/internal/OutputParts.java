@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.scopeio.api.OverwritePolicy;
 import org.scopeio.api.WriteException;
@@ -65,6 +66,6 @@ public final class OutputParts {
   /** Part {@code part} of a recording: {@code <stem>_NNN<suffix>}, or {@code <stem><suffix>}. */
   public static Path name(Path stem, int part, boolean numbered, String suffix) {
     return org.scopeio.core.OutputFiles.withSuffix(
-        stem, (numbered ? String.format("_%03d", part) : "") + suffix);
+        stem, (numbered ? String.format(Locale.ROOT, "_%03d", part) : "") + suffix);
   }
 }

@@ -1,6 +1,7 @@
 package org.scopeio.writers.internal;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /** Formats doubles the way Python's {@code repr} does, so CSV files match mio's byte for byte. */
 public final class PythonFloat {
@@ -29,7 +30,7 @@ public final class PythonFloat {
     int exponent = digits.length() - 1 - stripped.scale();
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
     String sign = v < 0 ? "-" : "";
-    String exp = String.format("%02d", Math.abs(exponent));
+    String exp = String.format(Locale.ROOT, "%02d", Math.abs(exponent));
     return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
   }
 }
