@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The {@code ./scopeio} launcher itself, run by a shell as a user runs it. */
 class LauncherIT {
@@ -16,12 +17,18 @@ class LauncherIT {
 
   static final Path ROOT = Path.of(System.getProperty("scopeio.root")).toAbsolutePath().normalize();
 
-  @Test
-  void aFileNamedInUtf8OpensUnderThePosixLocale() throws Exception {
-    // Under the C or POSIX locale (cron, containers) JDK 17 takes file names as ASCII and refused
-    // "mäuse.img" ("cannot convert 'm??use.img' to interface java.nio.file.Path"); the launcher
-    // gives the JVM a UTF-8 character type. This test's own JVM may run under that locale too, so
-    // the shell makes the name from its bytes, and the output is read as UTF-8.
+  /**
+   * Under the C or POSIX locale (cron, containers), or a LANG naming a locale the machine lacks,
+   * JDK 17 takes file names as ASCII and refused "mäuse.img" ("cannot convert 'm??use.img' to
+   * interface java.nio.file.Path"); the launcher gives the JVM the C locale with UTF-8 there. This
+   * test's own JVM may run under such a locale too, so the shell makes the name from its bytes, and
+   * the output is read as UTF-8.
+   *
+   * @param lang the LANG to run with ("-": none), every LC_ variable removed
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"-", "C", "xx_XX.UTF-8"})
+  void aFileNamedInUtf8OpensWhereTheLocaleGivesAscii(String lang) throws Exception {
     String script =
         "n=$(printf 'm\\303\\244use.img'); \"$0\" simulate sdcard \"$n\" --frames 2 >/dev/null"
             + " && \"$0\" sdcard info \"$n\"";
@@ -32,6 +39,9 @@ class LauncherIT {
             .redirectOutput(dir.resolve("output.txt").toFile())
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
+    if (!lang.equals("-")) {
+      pb.environment().put("LANG", lang);
+    }
     pb.environment().put("SCOPEIO_CONFIG_DIR", dir.resolve("no-user-configs").toString());
     Process p = pb.start();
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the launcher finished").isTrue();
