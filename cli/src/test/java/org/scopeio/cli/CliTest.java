@@ -457,4 +457,34 @@ class CliTest {
     assertThat(c.convert("1h").toMinutes()).isEqualTo(60);
     assertThat(c.convert("PT10S").toSeconds()).isEqualTo(10);
   }
+
+  @Test
+  void aStemTooLongForItsLongestFileIsRefusedBeforeAnyFileIsCreated() {
+    // the OME-TIFF's sidecar adds 20 bytes to the stem: 260, over the 255 of Linux's file
+    // systems; it failed at its creation, after the image and the telemetry file existed, and a
+    // second run then said "exists; refusing to overwrite it"
+    Path stem = dir.resolve("out/" + "a".repeat(240));
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Result r =
+          run(
+              "record",
+              "--frames",
+              "2",
+              "-O",
+              "pacing=as-fast-as-possible",
+              "--out",
+              stem.toString(),
+              "--format",
+              "ome-tiff,csv");
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err())
+          .isEqualTo(
+              "scopeio: "
+                  + stem
+                  + "_frame_metadata.json: its file name is 260 bytes long; file systems take at"
+                  + " most 255 (choose a shorter --out)\n");
+      assertThat(dir.resolve("out")).isEmptyDirectory();
+    }
+  }
 }

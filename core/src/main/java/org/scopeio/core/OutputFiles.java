@@ -1,6 +1,7 @@
 package org.scopeio.core;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -13,6 +14,9 @@ import org.scopeio.api.WriterOptions;
  * the one place that keeps a recording from destroying what it reads.
  */
 public final class OutputFiles {
+  /** The longest file name, in bytes, of Linux's file systems (NAME_MAX) and most others. */
+  public static final int MAX_NAME_BYTES = 255;
+
   private OutputFiles() {}
 
   /** {@code stem} with {@code suffix} appended to its file name. */
@@ -45,12 +49,28 @@ public final class OutputFiles {
   /**
    * Readies {@code file} for writing: fails if it is one of {@code inputs} (the same path, a
    * symbolic link to one, or a hard link of one), whatever {@code policy} says; fails if it exists
-   * and may not be overwritten; creates its parent directories.
+   * and may not be overwritten or its file name is longer than {@link #MAX_NAME_BYTES}; creates its
+   * parent directories.
    *
    * @throws WriteException naming the file and why
    */
   public static void prepare(Path file, OverwritePolicy policy, Collection<Path> inputs) {
     requireNotInput(file, inputs);
+    Path name = file.getFileName();
+    int bytes = name == null ? 0 : name.toString().getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_NAME_BYTES) {
+      // checked here, before anything is created: the writers' other files would be left behind
+      // when the longest name failed at its creation
+      throw new WriteException(
+          file,
+          WriteException.NO_FRAME,
+          "its file name is "
+              + bytes
+              + " bytes long; file systems take at most "
+              + MAX_NAME_BYTES
+              + " (choose a shorter --out)",
+          null);
+    }
     if (Files.isDirectory(file)) {
       throw new WriteException(
           file, WriteException.NO_FRAME, "is a folder; --out names a file stem", null);

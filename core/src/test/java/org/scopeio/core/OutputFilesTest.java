@@ -64,6 +64,21 @@ class OutputFilesTest {
   }
 
   @Test
+  void aFileNameLongerThan255BytesIsRefusedBeforeAnythingIsCreated() {
+    Path longest = dir.resolve("new/" + "a".repeat(255));
+    assertThatCode(() -> OutputFiles.prepare(longest, OverwritePolicy.FAIL_IF_EXISTS, List.of()))
+        .doesNotThrowAnyException();
+    Path tooLong = dir.resolve("other/" + "a".repeat(256));
+    assertThatThrownBy(
+            () -> OutputFiles.prepare(tooLong, OverwritePolicy.FAIL_IF_EXISTS, List.of()))
+        .hasMessage(
+            tooLong
+                + ": its file name is 256 bytes long; file systems take at most 255 (choose a"
+                + " shorter --out)");
+    assertThat(dir.resolve("other")).doesNotExist();
+  }
+
+  @Test
   void aStemNeedsAFileName() {
     assertThat(OutputFiles.withSuffix(Path.of("demo/run1"), ".csv"))
         .isEqualTo(Path.of("demo/run1.csv"));
