@@ -459,11 +459,12 @@ class CliTest {
   }
 
   @Test
-  void aStemTooLongForItsLongestFileIsRefusedBeforeAnyFileIsCreated() {
+  void aStemTooLongForItsFormatsFilesIsRefusedBeforeAnythingIsCreated() {
     // the OME-TIFF's sidecar adds 20 bytes to the stem: 260, over the 255 of Linux's file
     // systems; it failed at its creation, after the image and the telemetry file existed, and a
-    // second run then said "exists; refusing to overwrite it"
-    Path stem = dir.resolve("out/" + "a".repeat(240));
+    // second run then said "exists; refusing to overwrite it". With a 233-byte stem the sidecar
+    // (253) was created, and its temporary file (257) failed when the recording ended.
+    Path stem = dir.resolve("out/" + "a".repeat(233));
     for (int attempt = 0; attempt < 2; attempt++) {
       Result r =
           run(
@@ -482,9 +483,28 @@ class CliTest {
           .isEqualTo(
               "scopeio: "
                   + stem
-                  + "_frame_metadata.json: its file name is 260 bytes long; file systems take at"
-                  + " most 255 (choose a shorter --out)\n");
-      assertThat(dir.resolve("out")).isEmptyDirectory();
+                  + ": the output stem's file name is 233 bytes long; a stem may have at most 223,"
+                  + " so that every file of every format fits (choose a shorter --out)\n");
+      assertThat(dir.resolve("out")).doesNotExist();
     }
+    // the longest stem allowed: every format's files, parts and temporary files fit
+    Path longest = dir.resolve("out/" + "b".repeat(223));
+    Result ok =
+        run(
+            "record",
+            "--frames",
+            "2",
+            "-O",
+            "pacing=as-fast-as-possible",
+            "--out",
+            longest.toString(),
+            "--format",
+            "ome-tiff,avi,raw,csv",
+            "-W",
+            "avi.frames-per-file=1");
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(Path.of(longest + "_frame_metadata.json")).isNotEmptyFile();
+    assertThat(Path.of(longest + "_001.avi")).isNotEmptyFile();
+    assertThat(Path.of(longest + ".raw.json")).isNotEmptyFile();
   }
 }

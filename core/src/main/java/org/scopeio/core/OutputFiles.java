@@ -14,8 +14,13 @@ import org.scopeio.api.WriterOptions;
  * the one place that keeps a recording from destroying what it reads.
  */
 public final class OutputFiles {
-  /** The longest file name, in bytes, of Linux's file systems (NAME_MAX) and most others. */
-  public static final int MAX_NAME_BYTES = 255;
+  /**
+   * The longest name, in bytes, of an output file: the 255 of Linux's file systems (NAME_MAX) and
+   * most others, less the 11 of {@code .retime.tmp}, the longest suffix of a temporary file a
+   * writer makes beside one of its outputs while finishing it (FfmpegWriter; the others add {@code
+   * .tmp}). A longer name failed when the recording ended, after every frame was written.
+   */
+  public static final int MAX_NAME_BYTES = 255 - ".retime.tmp".length();
 
   private OutputFiles() {}
 
@@ -59,15 +64,16 @@ public final class OutputFiles {
     Path name = file.getFileName();
     int bytes = name == null ? 0 : name.toString().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_NAME_BYTES) {
-      // checked here, before anything is created: the writers' other files would be left behind
-      // when the longest name failed at its creation
+      // checked here, before anything is created: a name too long failed at its creation, leaving
+      // the writers' other files behind, or, for a temporary file, when the recording ended
       throw new WriteException(
           file,
           WriteException.NO_FRAME,
           "its file name is "
               + bytes
-              + " bytes long; file systems take at most "
+              + " bytes long; outputs may have at most "
               + MAX_NAME_BYTES
+              + ", so that the temporary files made beside them fit the 255 of file systems"
               + " (choose a shorter --out)",
           null);
     }

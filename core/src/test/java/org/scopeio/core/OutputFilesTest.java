@@ -64,16 +64,17 @@ class OutputFilesTest {
   }
 
   @Test
-  void aFileNameLongerThan255BytesIsRefusedBeforeAnythingIsCreated() {
-    Path longest = dir.resolve("new/" + "a".repeat(255));
+  void aFileNameLongerThan244BytesIsRefusedBeforeAnythingIsCreated() {
+    Path longest = dir.resolve("new/" + "a".repeat(244));
     assertThatCode(() -> OutputFiles.prepare(longest, OverwritePolicy.FAIL_IF_EXISTS, List.of()))
         .doesNotThrowAnyException();
-    Path tooLong = dir.resolve("other/" + "a".repeat(256));
+    Path tooLong = dir.resolve("other/" + "a".repeat(245));
     assertThatThrownBy(
             () -> OutputFiles.prepare(tooLong, OverwritePolicy.FAIL_IF_EXISTS, List.of()))
         .hasMessage(
             tooLong
-                + ": its file name is 256 bytes long; file systems take at most 255 (choose a"
+                + ": its file name is 245 bytes long; outputs may have at most 244, so that the"
+                + " temporary files made beside them fit the 255 of file systems (choose a"
                 + " shorter --out)");
     assertThat(dir.resolve("other")).doesNotExist();
   }

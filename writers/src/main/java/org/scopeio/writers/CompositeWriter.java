@@ -18,6 +18,15 @@ import org.scopeio.core.OutputFiles;
  * been closed on {@link #close()}.
  */
 public final class CompositeWriter implements FrameWriter {
+  /**
+   * The longest stem, in bytes, for which every file of every format here fits {@link
+   * OutputFiles#MAX_NAME_BYTES}: the longest suffix is the OME-TIFF's frame metadata journal's,
+   * longer than the numbered parts' ({@code _000.ffv1.mkv}). Checked before anything is created,
+   * since not every file a writer makes is one of its provider's extensions.
+   */
+  public static final int MAX_STEM_BYTES =
+      OutputFiles.MAX_NAME_BYTES - OmeTiffWriter.FRAME_METADATA_JOURNAL.length();
+
   private final List<FrameWriter> writers;
   private final List<WriterProvider> providers;
   private final List<FrameWriter> opened = new ArrayList<>();
@@ -77,6 +86,23 @@ public final class CompositeWriter implements FrameWriter {
    * @throws org.scopeio.api.WriteException naming the first existing file
    */
   public void checkOutputs(Path stem, WriterOptions options) {
+    int bytes =
+        OutputFiles.requireStem(stem)
+            .getFileName()
+            .toString()
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            .length;
+    if (bytes > MAX_STEM_BYTES) {
+      throw new org.scopeio.api.WriteException(
+          stem,
+          org.scopeio.api.WriteException.NO_FRAME,
+          "the output stem's file name is "
+              + bytes
+              + " bytes long; a stem may have at most "
+              + MAX_STEM_BYTES
+              + ", so that every file of every format fits (choose a shorter --out)",
+          null);
+    }
     for (FrameWriter w : writers) {
       w.check(options);
     }
