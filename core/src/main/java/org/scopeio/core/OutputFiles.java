@@ -61,22 +61,14 @@ public final class OutputFiles {
    */
   public static void prepare(Path file, OverwritePolicy policy, Collection<Path> inputs) {
     requireNotInput(file, inputs);
-    Path name = file.getFileName();
-    int bytes = name == null ? 0 : name.toString().getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_NAME_BYTES) {
-      // checked here, before anything is created: a name too long failed at its creation, leaving
-      // the writers' other files behind, or, for a temporary file, when the recording ended
-      throw new WriteException(
-          file,
-          WriteException.NO_FRAME,
-          "its file name is "
-              + bytes
-              + " bytes long; outputs may have at most "
-              + MAX_NAME_BYTES
-              + ", so that the temporary files made beside them fit the 255 of file systems"
-              + " (choose a shorter --out)",
-          null);
-    }
+    // checked here, before anything is created: a name too long failed at its creation, leaving
+    // the writers' other files behind, or, for a temporary file, when the recording ended
+    requireNameFits(
+        file,
+        MAX_NAME_BYTES,
+        "its file name",
+        "outputs",
+        "the temporary files made beside them fit the 255 of file systems");
     if (Files.isDirectory(file)) {
       throw new WriteException(
           file, WriteException.NO_FRAME, "is a folder; --out names a file stem", null);
@@ -98,6 +90,35 @@ public final class OutputFiles {
       }
     } catch (IOException e) {
       throw new WriteException(file, WriteException.NO_FRAME, "cannot create its folder", e);
+    }
+  }
+
+  /**
+   * Fails if the file name of {@code path} is longer than {@code maxBytes} in UTF-8, with the
+   * message "SUBJECT is N bytes long; WHO may have at most MAX, so that WHY (choose a shorter
+   * --out)".
+   *
+   * @throws WriteException naming {@code path}
+   */
+  public static void requireNameFits(
+      Path path, int maxBytes, String subject, String who, String why) {
+    Path name = path.getFileName();
+    int bytes = name == null ? 0 : name.toString().getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > maxBytes) {
+      throw new WriteException(
+          path,
+          WriteException.NO_FRAME,
+          subject
+              + " is "
+              + bytes
+              + " bytes long; "
+              + who
+              + " may have at most "
+              + maxBytes
+              + ", so that "
+              + why
+              + " (choose a shorter --out)",
+          null);
     }
   }
 

@@ -86,23 +86,12 @@ public final class CompositeWriter implements FrameWriter {
    * @throws org.scopeio.api.WriteException naming the first existing file
    */
   public void checkOutputs(Path stem, WriterOptions options) {
-    int bytes =
-        OutputFiles.requireStem(stem)
-            .getFileName()
-            .toString()
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
-            .length;
-    if (bytes > MAX_STEM_BYTES) {
-      throw new org.scopeio.api.WriteException(
-          stem,
-          org.scopeio.api.WriteException.NO_FRAME,
-          "the output stem's file name is "
-              + bytes
-              + " bytes long; a stem may have at most "
-              + MAX_STEM_BYTES
-              + ", so that every file of every format fits (choose a shorter --out)",
-          null);
-    }
+    OutputFiles.requireNameFits(
+        OutputFiles.requireStem(stem),
+        MAX_STEM_BYTES,
+        "the output stem's file name",
+        "a stem",
+        "every file of every format fits");
     for (FrameWriter w : writers) {
       w.check(options);
     }
