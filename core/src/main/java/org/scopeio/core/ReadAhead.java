@@ -61,8 +61,12 @@ final class ReadAhead implements Device {
         if (item.isEmpty()) {
           break;
         }
-        if (item.get() instanceof Frame f) {
-          f.pixelStats(); // the telemetry's pass over the pixels, here rather than on the writers'
+        if (item.get() instanceof Frame f && queue.size() > 0) {
+          // the telemetry's pass over the pixels, here while the consumer has frames to work on;
+          // a consumer that waits for this frame makes the pass itself (a frame's statistics are
+          // worked out once, by the first thread that asks), so that both cores share it when
+          // reading is the slower side (README, Performance)
+          f.pixelStats();
         }
         if (!queue.offer(item.get())) {
           break;
