@@ -3,6 +3,7 @@ package org.scopeio.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.util.Modules;
 import java.io.PrintWriter;
@@ -114,6 +115,23 @@ class CliTest {
     assertThat(tiff.get("shape")).hasToString("[20,200,200]");
     RealReaders.validateOmeXml(dir.resolve("ome.xml"));
     assertThat(Files.readString(dir.resolve("ome.xml"))).contains("TimeIncrement=\"0.05\"");
+    // every output records how it was made: the command line as given, in each sidecar and in
+    // the OME-XML (as tifffile reads it back)
+    String line =
+        "scopeio record --out "
+            + stem
+            + " --frames 20 --format ome-tiff,avi,csv -W sync=none -W avi.frames-per-file=15"
+            + " -O pacing=as-fast-as-possible";
+    assertThat(Files.readString(dir.resolve("ome.xml")))
+        .contains("<M K=\"made_by.command\">" + line + "</M>");
+    ObjectMapper json = new ObjectMapper();
+    for (String sidecar : List.of("_frame_metadata.json", ".avi.json")) {
+      JsonNode madeBy = json.readTree(Path.of(stem + sidecar).toFile()).get("made_by");
+      List<String> command = new java.util.ArrayList<>();
+      madeBy.get("command").forEach(a -> command.add(a.asText()));
+      assertThat(String.join(" ", command)).as(sidecar).isEqualTo(line);
+      assertThat(madeBy.get("software").asText()).as(sidecar).startsWith("Scopeio");
+    }
 
     JsonNode first = RealReaders.ffprobe(Path.of(stem + "_000.avi"));
     assertThat(first.get("nb_read_frames").asInt()).isEqualTo(15);

@@ -59,7 +59,21 @@ class ShadedJarIT {
         RealReaders.tifffile(dir.resolve("demo/run1.ome.tif"), dir.resolve("demo/ome.xml"));
     assertThat(tiff.get("is_ome").asBoolean()).isTrue();
     assertThat(tiff.get("shape")).hasToString("[5,200,200]");
-    assertThat(dir.resolve("demo/run1_frame_metadata.json")).exists();
+    // how the files were made: the jar's version, as --version prints it, and the command line
+    String version = scopeio("--version").out().lines().findFirst().orElseThrow();
+    assertThat(version).startsWith("scopeio ");
+    JsonNode madeBy =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dir.resolve("demo/run1_frame_metadata.json").toFile())
+            .get("made_by");
+    assertThat(madeBy.get("software").asText())
+        .isEqualTo("Scopeio " + version.substring("scopeio ".length()));
+    assertThat(madeBy.get("command"))
+        .hasToString(
+            "[\"scopeio\",\"record\",\"--out\",\"demo/run1\",\"--frames\",\"5\",\"-O\","
+                + "\"pacing=as-fast-as-possible\"]");
+    assertThat(Files.readString(dir.resolve("demo/ome.xml")))
+        .contains("Creator=\"Scopeio " + version.substring("scopeio ".length()) + "\"");
     assertThat(dir.resolve("demo/run1.csv")).exists();
     Run again = scopeio("record", "--out", "demo/run1", "--frames", "5");
     assertThat(again.code()).isEqualTo(1);

@@ -23,6 +23,7 @@ import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameTiming;
 import org.scopeio.writers.internal.Gaps;
 import org.scopeio.writers.internal.GrayConversion;
+import org.scopeio.writers.internal.MadeBy;
 import org.scopeio.writers.internal.OutputParts;
 import org.scopeio.writers.internal.RollingFiles;
 import org.scopeio.writers.internal.WriterSettings;
@@ -51,7 +52,9 @@ import org.scopeio.writers.internal.WriterSettings;
  * and frame count:
  *
  * <pre>{@code
- * { "format": "scopeio-avi", "format_version": 1, "complete": true,
+ * { "format": "scopeio-avi", "format_version": 1,
+ *   "made_by": { "software": "Scopeio 0.1.0", "command": [ "scopeio", "record", ... ] },
+ *   "complete": true,
  *   "width": 200, "height": 200, "frame_count": 1000, "frames_lost": 3,
  *   "frame_rate": 20.0, "frame_rate_source": "device",
  *   "conversion": { "from": "uint16", "significant_bits": 12, "shift": 4, "clipped_pixels": 0 },
@@ -91,6 +94,7 @@ public final class AviWriter implements FrameWriter {
   private long framesPerFile;
   private long maxFileBytes;
   private GrayConversion conversion;
+  private MadeBy madeBy;
   private AviFile current;
   private ByteBuffer gray;
   private RollingFiles files;
@@ -120,6 +124,7 @@ public final class AviWriter implements FrameWriter {
     WriterSettings settings = WriterSettings.of("avi", options, SETTINGS.keySet());
     this.stem = stem;
     this.info = info;
+    this.madeBy = MadeBy.of(options);
     this.sync = settings.sync();
     this.framesPerFile = settings.positiveLong("frames-per-file", Long.MAX_VALUE);
     this.maxFileBytes = settings.positiveLong("max-file-bytes", DEFAULT_MAX_FILE_BYTES);
@@ -321,6 +326,7 @@ public final class AviWriter implements FrameWriter {
       g.writeStartObject();
       g.writeStringField("format", "scopeio-avi");
       g.writeNumberField("format_version", 1);
+      madeBy.writeJson(g);
       g.writeBooleanField("complete", complete);
       g.writeNumberField("width", info.width());
       g.writeNumberField("height", info.height());

@@ -26,6 +26,7 @@ import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameTiming;
 import org.scopeio.writers.internal.Gaps;
 import org.scopeio.writers.internal.GrayConversion;
+import org.scopeio.writers.internal.MadeBy;
 import org.scopeio.writers.internal.OutputParts;
 import org.scopeio.writers.internal.RollingFiles;
 import org.scopeio.writers.internal.VideoEncoding;
@@ -108,6 +109,7 @@ public final class FfmpegWriter implements FrameWriter {
   private Path stem;
   private Path sidecarPath;
   private DeviceInfo info;
+  private MadeBy madeBy;
   private FfmpegProgram ffmpeg;
   private int frameBytes;
   private int buffers;
@@ -155,6 +157,7 @@ public final class FfmpegWriter implements FrameWriter {
     WriterSettings settings = settings(options);
     this.stem = stem;
     this.info = info;
+    this.madeBy = MadeBy.of(options);
     encoding.configure(settings, info);
     files =
         new RollingFiles(
@@ -348,6 +351,7 @@ public final class FfmpegWriter implements FrameWriter {
       g.writeStartObject();
       g.writeStringField("format", "scopeio-" + codec.format());
       g.writeNumberField("format_version", 1);
+      madeBy.writeJson(g);
       g.writeBooleanField("complete", complete);
       g.writeNumberField("width", info.width());
       g.writeNumberField("height", info.height());

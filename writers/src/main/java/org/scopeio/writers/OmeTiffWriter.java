@@ -19,6 +19,7 @@ import org.scopeio.writers.internal.EarlyFlush;
 import org.scopeio.writers.internal.FrameChecks;
 import org.scopeio.writers.internal.FrameMetadataJournal;
 import org.scopeio.writers.internal.FrameTiming;
+import org.scopeio.writers.internal.MadeBy;
 import org.scopeio.writers.internal.OmeXml;
 import org.scopeio.writers.internal.PlaneBuffer;
 import org.scopeio.writers.internal.WriterSettings;
@@ -104,7 +105,11 @@ public final class OmeTiffWriter implements FrameWriter {
     try {
       journal =
           FrameMetadataJournal.create(
-              sidecarPath, journalPath, info, tiffPath.getFileName().toString());
+              sidecarPath,
+              journalPath,
+              info,
+              tiffPath.getFileName().toString(),
+              MadeBy.of(options));
     } catch (IOException e) {
       closeQuietly();
       throw new WriteException(sidecarPath, WriteException.NO_FRAME, "cannot create", e);
@@ -230,7 +235,8 @@ public final class OmeTiffWriter implements FrameWriter {
               planes,
               Double.isNaN(rate) ? Double.NaN : 1.0 / rate,
               lost,
-              sidecarPath.getFileName().toString());
+              sidecarPath.getFileName().toString(),
+              journal.madeBy());
       FrameTiming deltas = new FrameTiming();
       tiff.replaceDescription(
           out ->

@@ -27,6 +27,7 @@ import org.scopeio.api.WriterOptions;
 import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.internal.EarlyFlush;
 import org.scopeio.writers.internal.FrameChecks;
+import org.scopeio.writers.internal.MadeBy;
 import org.scopeio.writers.internal.PlaneBuffer;
 import org.scopeio.writers.internal.SidecarStream;
 import org.scopeio.writers.internal.WriterSettings;
@@ -37,6 +38,7 @@ import org.scopeio.writers.internal.WriterSettings;
  *
  * <pre>{@code
  * { "format": "scopeio-raw", "format_version": 1,
+ *   "made_by": { "software": "Scopeio 0.1.0", "command": [ "scopeio", "record", ... ] },
  *   "width": 200, "height": 200, "pixel_type": "uint8", "byte_order": "little",
  *   "offset": 0, "frame_count": 200, "frame_rate": 20.0,
  *   "device": "simulated", "description": "...",
@@ -73,6 +75,7 @@ public final class RawWriter implements FrameWriter {
   private SyncPolicy sync;
   private EarlyFlush earlyFlush;
   private PlaneBuffer frameBuffer;
+  private MadeBy madeBy;
   private final ByteBuffer journalBuffer =
       ByteBuffer.allocate(JOURNAL_RECORD).order(ByteOrder.LITTLE_ENDIAN);
   private long frames;
@@ -90,6 +93,7 @@ public final class RawWriter implements FrameWriter {
     }
     check(options);
     this.info = info;
+    this.madeBy = MadeBy.of(options);
     this.sync = WriterSettings.of("raw", options, Set.of()).sync();
     rawPath = OutputFiles.withSuffix(stem, RAW);
     sidecarPath = OutputFiles.withSuffix(stem, SIDECAR);
@@ -234,6 +238,7 @@ public final class RawWriter implements FrameWriter {
     }
     try {
       w.info = SidecarStream.read(w.sidecarPath, "frame_rate");
+      w.madeBy = MadeBy.read(w.sidecarPath).orElse(null);
       long records = Files.size(w.journalPath) / JOURNAL_RECORD;
       long frameBytes = (long) w.info.width() * w.info.height() * w.info.pixelType().bytes();
       long whole = Files.size(w.rawPath) / frameBytes;
@@ -297,6 +302,9 @@ public final class RawWriter implements FrameWriter {
       g.writeStartObject();
       g.writeStringField("format", "scopeio-raw");
       g.writeNumberField("format_version", 1);
+      if (madeBy != null) {
+        madeBy.writeJson(g);
+      }
       g.writeNumberField("width", info.width());
       g.writeNumberField("height", info.height());
       g.writeStringField("pixel_type", info.pixelType().id());

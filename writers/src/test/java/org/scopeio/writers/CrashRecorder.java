@@ -23,6 +23,9 @@ public final class CrashRecorder {
   static final int WIDTH = 64;
   static final int HEIGHT = 48;
 
+  /** The command line the recording says made it. */
+  static final List<String> COMMAND = List.of("scopeio", "record", "--out", "killed run");
+
   private CrashRecorder() {}
 
   /** Frame {@code i} of the crash recording. */
@@ -66,7 +69,8 @@ public final class CrashRecorder {
     writer.open(
         Path.of(args[0]),
         info(),
-        new WriterOptions(OverwritePolicy.FAIL_IF_EXISTS, Map.of("sync", "none")));
+        new WriterOptions(OverwritePolicy.FAIL_IF_EXISTS, Map.of("sync", "none"))
+            .withCommand(COMMAND));
     for (long i = 0; ; i++) {
       writer.write(frame(i));
       out.println("written " + i);

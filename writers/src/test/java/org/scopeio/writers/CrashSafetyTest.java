@@ -107,6 +107,19 @@ class CrashSafetyTest {
     assertThat(raw.get("timestamps").get(0).get("device_timestamp_ms").asLong()).isEqualTo(1000);
     assertThat(OmeTiffWriter.repair(stem)).isEmpty(); // nothing left to repair
 
+    // how the files were made: what the recording recorded, kept by the repairs
+    for (String sidecarFile : List.of("killed.raw.json", "killed_frame_metadata.json")) {
+      JsonNode madeBy = json.readTree(dir.resolve(sidecarFile).toFile()).get("made_by");
+      assertThat(madeBy.get("command"))
+          .as(sidecarFile)
+          .hasToString("[\"scopeio\",\"record\",\"--out\",\"killed run\"]");
+      assertThat(madeBy.get("software").asText()).as(sidecarFile).startsWith("Scopeio");
+    }
+    assertThat(json.readTree(dir.resolve("killed.avi.json").toFile()).get("made_by").get("command"))
+        .hasToString("[\"scopeio\",\"record\",\"--out\",\"killed run\"]");
+    assertThat(Files.readString(dir.resolve("fixed.xml")))
+        .contains("<M K=\"made_by.command\">scopeio record --out 'killed run'</M>");
+
     // CSV: one row per frame (these frames carry no buffer headers), each complete
     List<String> csv = Files.readAllLines(dir.resolve("killed.csv"));
     assertThat((long) csv.size() - 1).isGreaterThan(reported);

@@ -246,7 +246,11 @@ class FfmpegWriterTest {
       all.writeBytes(RealReaders.ffmpegDecode(videos.get(i), "gray"));
     }
     assertThat(all.toByteArray()).isEqualTo(raw(frames));
-    JsonNode files = JSON.readTree(dir.resolve("chunked.ffv1.json").toFile()).get("files");
+    JsonNode sidecar = JSON.readTree(dir.resolve("chunked.ffv1.json").toFile());
+    // how the files were made: this software; no command made them
+    assertThat(sidecar.get("made_by").get("software").asText()).startsWith("Scopeio");
+    assertThat(sidecar.get("made_by").get("command")).isEmpty();
+    JsonNode files = sidecar.get("files");
     assertThat(files).hasSize(3);
     for (int i = 0; i < 3; i++) {
       assertThat(files.get(i).get("file").asText())

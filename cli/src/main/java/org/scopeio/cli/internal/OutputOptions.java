@@ -10,7 +10,9 @@ import org.scopeio.api.WriterOptions;
 import org.scopeio.core.EnumIds;
 import org.scopeio.core.OutputFiles;
 import org.scopeio.writers.SyncPolicy;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --out}, {@code --format}, {@code --force} and {@code -W}: where and how the writing
@@ -48,6 +50,10 @@ public final class OutputOptions {
 
   @picocli.CommandLine.Mixin LiveOption live = new LiveOption();
 
+  /** The command these options belong to, whose command line the outputs record. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   /** Files read by other conversions of the same command, which no writer may touch either. */
   private Set<Path> otherInputs = Set.of();
 
@@ -80,7 +86,17 @@ public final class OutputOptions {
                 + " does not include");
       }
     }
-    return new WriterOptions(overwrite(), settings, otherInputs);
+    return new WriterOptions(overwrite(), settings, otherInputs, commandLine());
+  }
+
+  /** {@code scopeio} and the arguments it was given, as every output records them. */
+  private List<String> commandLine() {
+    java.util.ArrayList<String> line = new java.util.ArrayList<>();
+    line.add("scopeio");
+    if (command != null && command.root().commandLine().getParseResult() != null) {
+      line.addAll(command.root().commandLine().getParseResult().originalArgs());
+    }
+    return line;
   }
 
   /**
@@ -95,6 +111,7 @@ public final class OutputOptions {
     o.settings = new LinkedHashMap<>(settings);
     o.live = live;
     o.otherInputs = Set.copyOf(inputs);
+    o.command = command;
     return o;
   }
 

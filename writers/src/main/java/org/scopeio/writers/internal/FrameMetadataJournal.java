@@ -34,7 +34,9 @@ import org.scopeio.api.FrameIntegrity;
  * into the complete sidecar (frame lines copied verbatim, constant memory) and deletes it:
  *
  * <pre>{@code
- * { "format": "scopeio-frame-metadata", "format_version": 1, "complete": true,
+ * { "format": "scopeio-frame-metadata", "format_version": 1,
+ *   "made_by": { "software": "Scopeio 0.1.0", "command": [ "scopeio", "record", ... ] },
+ *   "complete": true,
  *   "image_file": "run1.ome.tif", "device": "simulated", "description": "...",
  *   "width": 200, "height": 200, "pixel_type": "uint8", "properties": {...},
  *   "nominal_frame_rate": 20.0, "measured_frame_rate": 19.98, "clock": "device",
@@ -66,19 +68,33 @@ public final class FrameMetadataJournal implements AutoCloseable {
   private final Path journalPath;
   private final DeviceInfo info;
   private final String imageFile;
+  private final MadeBy madeBy;
   private final FileChannel journal;
   private final JsonGenerator line;
   private long frames;
   private long lost;
   private final java.util.SortedSet<Long> garbled = new java.util.TreeSet<>();
 
+  /**
+   * How the recording's files were made; empty when a repaired recording's sidecar does not say.
+   */
+  public java.util.Optional<MadeBy> madeBy() {
+    return java.util.Optional.ofNullable(madeBy);
+  }
+
   private FrameMetadataJournal(
-      Path sidecar, Path journalPath, DeviceInfo info, String imageFile, FileChannel journal)
+      Path sidecar,
+      Path journalPath,
+      DeviceInfo info,
+      String imageFile,
+      MadeBy madeBy,
+      FileChannel journal)
       throws IOException {
     this.sidecar = sidecar;
     this.journalPath = journalPath;
     this.info = info;
     this.imageFile = imageFile;
+    this.madeBy = madeBy;
     this.journal = journal;
     OutputStream out = Channels.newOutputStream(journal);
     this.line = JSON.createGenerator(out, JsonEncoding.UTF8);
@@ -90,7 +106,8 @@ public final class FrameMetadataJournal implements AutoCloseable {
    * {@code imageFile}. The caller has checked that overwriting is allowed.
    */
   public static FrameMetadataJournal create(
-      Path sidecar, Path journalPath, DeviceInfo info, String imageFile) throws IOException {
+      Path sidecar, Path journalPath, DeviceInfo info, String imageFile, MadeBy madeBy)
+      throws IOException {
     FileChannel ch =
         FileChannel.open(
             journalPath,
@@ -98,7 +115,8 @@ public final class FrameMetadataJournal implements AutoCloseable {
             StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING);
     try {
-      FrameMetadataJournal j = new FrameMetadataJournal(sidecar, journalPath, info, imageFile, ch);
+      FrameMetadataJournal j =
+          new FrameMetadataJournal(sidecar, journalPath, info, imageFile, madeBy, ch);
       j.writeSidecar(sidecar, false, Double.NaN, null);
       return j;
     } catch (IOException | RuntimeException e) {
@@ -115,6 +133,7 @@ public final class FrameMetadataJournal implements AutoCloseable {
   public static FrameMetadataJournal reopen(Path sidecar, Path journalPath, String imageFile)
       throws IOException {
     DeviceInfo info = SidecarStream.read(sidecar, "nominal_frame_rate");
+    MadeBy madeBy = MadeBy.read(sidecar).orElse(null); // what the recording recorded
     // keep whole lines only
     long size = Files.size(journalPath);
     long keep = size;
@@ -132,7 +151,8 @@ public final class FrameMetadataJournal implements AutoCloseable {
     FileChannel ch = FileChannel.open(journalPath, StandardOpenOption.WRITE);
     ch.truncate(keep);
     ch.position(keep);
-    FrameMetadataJournal j = new FrameMetadataJournal(sidecar, journalPath, info, imageFile, ch);
+    FrameMetadataJournal j =
+        new FrameMetadataJournal(sidecar, journalPath, info, imageFile, madeBy, ch);
     try (LineReader r = new LineReader(journalPath)) {
       String line;
       ObjectMapper json = new ObjectMapper();
@@ -326,6 +346,9 @@ public final class FrameMetadataJournal implements AutoCloseable {
       g.writeRaw('\n');
       g.writeStringField("format", "scopeio-frame-metadata");
       g.writeNumberField("format_version", 1);
+      if (madeBy != null) {
+        madeBy.writeJson(g);
+      }
       g.writeBooleanField("complete", complete);
       g.writeStringField("image_file", imageFile);
       g.writeStringField("device", info.deviceType());

@@ -38,7 +38,8 @@ public final class OmeXml {
       long planes,
       double timeIncrementSeconds,
       long framesLost,
-      String metadataFile) {}
+      String metadataFile,
+      java.util.Optional<MadeBy> madeBy) {}
 
   /** Produces the planes' times in order. */
   @FunctionalInterface
@@ -98,6 +99,7 @@ public final class OmeXml {
     facts.put("device", info.deviceType());
     facts.put("frames_lost", Long.toString(image.framesLost()));
     facts.put("frame_metadata", image.metadataFile());
+    image.madeBy().ifPresent(m -> m.addTo(facts));
     if (info.hasFrameRate()) {
       facts.put("nominal_frame_rate", Double.toString(info.frameRate()));
     }
@@ -111,8 +113,7 @@ public final class OmeXml {
   }
 
   private static String creator() {
-    String v = OmeXml.class.getPackage().getImplementationVersion();
-    return v == null ? "Scopeio" : "Scopeio " + v;
+    return MadeBy.thisSoftware();
   }
 
   static String text(String s) {
