@@ -63,7 +63,11 @@ public final class OmeXml {
     out.write(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");
     out.write(" xsi:schemaLocation=\"" + NAMESPACE + " " + NAMESPACE + "/ome.xsd\"");
     out.write(
-        " Creator=\"" + attr(creator()) + "\" UUID=\"urn:uuid:" + UUID.randomUUID() + "\">\n");
+        " Creator=\""
+            + attr(MadeBy.thisSoftware())
+            + "\" UUID=\"urn:uuid:"
+            + UUID.randomUUID()
+            + "\">\n");
     out.write("  <Image ID=\"Image:0\" Name=\"" + attr(image.name()) + "\">\n");
     out.write("    <AcquisitionDate>" + image.acquired() + "</AcquisitionDate>\n");
     out.write("    <Description>" + text(info.description()) + "</Description>\n");
@@ -110,10 +114,6 @@ public final class OmeXml {
     out.write("    </MapAnnotation>\n");
     out.write("  </StructuredAnnotations>\n");
     out.write("</OME>\n");
-  }
-
-  private static String creator() {
-    return MadeBy.thisSoftware();
   }
 
   static String text(String s) {
